@@ -1,0 +1,22 @@
+"""Build an AuditContext from rule folders: the defaults, a user's packs, ignored rule ids."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pipeline import AuditContext
+from .publisher import load_styles
+from .registry import load_registry
+from .resources import default_rules_dir
+from .rule_engine import RuleEngine
+from .rule_loader import digest, load_rules
+
+
+def rule_folders(extra: list[Path], use_defaults: bool = True) -> list[Path]:
+    return ([default_rules_dir()] if use_defaults else []) + list(extra)
+
+
+def build_context(folders: list[Path], ignore: frozenset[str] = frozenset()) -> tuple[AuditContext, str]:
+    """Load and validate every rule and registry file; return the context and the rules digest."""
+    rules = load_rules(folders, ignore)
+    ctx = AuditContext(engine=RuleEngine(rules), registry=load_registry(folders), styles=load_styles(folders))
+    return ctx, digest(folders)

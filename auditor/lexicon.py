@@ -1,0 +1,102 @@
+"""Tokens with offsets, crude stems, and the question "does the body support this word?"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize
+
+# Words, keeping inner apostrophes, hyphens and dots ("Antichrist’s", "al-Sadr", "U.S"),
+# or single punctuation marks.
+_TOKEN = re.compile(r"[^\W_](?:[\w]|['’\-.](?=[^\W_]))*|[^\w\s]", re.UNICODE)
+SEPARATORS = frozenset({":", ";", "|", ",", "-", "–", "—", "/"})
+# Determiners and particles trimmed from the edges of a reported span ("the Antichrist").
+EDGE_WORDS = frozenset({"the", "a", "an", "its", "his", "her", "their", "of", "to", "and", "from"})
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been has have had "
+    "it its his her their our your my this that these those who whom which what when where why how "
+    "not no will would can could may might must shall should do does did than then so if into over "
+    "about after before under up down out off per via vs".split()
+)
+# Irregular forms a headline and its body often use for the same verb ("Tells" / "told").
+_IRREGULAR = {
+    "told": "tell", "said": "say", "says": "say", "made": "make", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "left": "leave", "held": "hold", "met": "meet", "won": "win",
+    "lost": "lose", "sought": "seek", "fought": "fight", "brought": "bring", "bought": "buy",
+    "sent": "send", "spent": "spend", "built": "build", "kept": "keep", "found": "find", "ran": "run",
+    "came": "come", "went": "go", "gone": "go", "saw": "see", "seen": "see", "knew": "know",
+    "known": "know", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+    "began": "begin", "begun": "begin", "broke": "break", "broken": "break", "spoke": "speak",
+    "spoken": "speak", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
+    "struck": "strike", "stole": "steal", "stolen": "steal", "fled": "flee", "led": "lead",
+    "felt": "feel", "stood": "stand", "wrote": "write", "written": "write", "threw": "throw",
+    "thrown": "throw", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
+    "shot": "shoot", "hit": "hit", "slew": "slay", "slain": "slay", "men": "man", "women": "woman",
+    "children": "child", "people": "person",
+}
+# Stems shorter than this must match exactly; longer ones may match on this many leading
+# characters ("evacuate"/"evacuation"). Seven keeps "Christ" from matching "Christian".
+PREFIX_MATCH = 7
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets into it and a normalised comparison key."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        key = normalize(m.group()).replace(".", "") or m.group()
+        out.append(Token(m.group(), m.start(), m.end(), key))
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough to see "returns" in "returned" and "Iraqi's" in "Iraqi"."""
+    w = normalize(word).replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ies", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+class Support:
+    """The stems of a text, to ask whether a word (or a word like it) occurs there."""
+
+    def __init__(self, *texts: str) -> None:
+        self.stems: set[str] = set()
+        self.prefixes: set[str] = set()
+        for text in texts:
+            for tok in tokenize(text):
+                if tok.is_word:
+                    s = stem(tok.text)
+                    self.stems.add(s)
+                    if len(s) >= PREFIX_MATCH:
+                        self.prefixes.add(s[:PREFIX_MATCH])
+
+    def supports(self, word: str) -> bool:
+        s = stem(word)
+        if s in self.stems:
+            return True
+        return len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self.prefixes
+
+    def supports_phrase(self, phrase: str) -> bool:
+        """True when every content word of the phrase occurs in the text."""
+        content = [t.text for t in tokenize(phrase) if t.is_word and t.key not in STOPWORDS]
+        return bool(content) and all(self.supports(w) for w in content)

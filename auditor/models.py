@@ -1,0 +1,132 @@
+"""The data that flows between pipeline stages: plain pydantic models, no behaviour."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["info", "low", "medium", "high"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
+Role = Literal["quoted_source", "dateline", "publisher_byline", "photo_credit", "cross_reference", "other"]
+RewriteKind = Literal["unchanged", "substitution", "insertion", "deletion", "rewrite", "no_original"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceText(Frozen):
+    """A decoded input: its lines, numbered from 1 by position in this list."""
+
+    path: str
+    lines: list[str]
+    sha256: str = ""
+    encoding: str = "utf-8"
+    warnings: list[str] = Field(default_factory=list)
+
+
+class LineRef(Frozen):
+    text: str
+    line: int
+
+
+class Span(Frozen):
+    """A run of a headline, by character offsets into that headline."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Edit(Frozen):
+    op: Literal["insert", "delete", "replace"]
+    altered: Span | None = None
+    original: Span | None = None
+
+
+class HeadlineDiff(Frozen):
+    kind: RewriteKind
+    edits: list[Edit] = Field(default_factory=list)
+    inserted: list[Span] = Field(default_factory=list)
+    replaced: list[Span] = Field(default_factory=list)
+    deleted: list[Span] = Field(default_factory=list)
+    truncated_original: bool = False
+    kept_ratio: float = 1.0
+
+
+class Finding(Frozen):
+    rule: str
+    kind: str
+    category: str
+    severity: Severity
+    term: str
+    message: str
+    reference: str | None = None
+
+
+class Citation(Frozen):
+    """One (name, role) of an outlet, organisation or platform, at the first line it occurs."""
+
+    name: str
+    role: Role
+    line: int
+    evidence: str
+    mention: str
+    kind: str = ""
+
+
+class PublisherSignal(Frozen):
+    outlet: str
+    line: int
+    evidence: str
+    why: str
+    weight: float
+
+
+class Publisher(Frozen):
+    name: str
+    evidence: str
+    line: int
+    confidence: Literal["high", "medium", "low"]
+    republished_by: list[str] = Field(default_factory=list)
+    signals: list[PublisherSignal] = Field(default_factory=list)
+
+
+class BodyRange(Frozen):
+    start_line: int
+    end_line: int
+
+
+class Article(Frozen):
+    index: int
+    altered: LineRef
+    original: LineRef | None
+    similarity: float
+    rewrite_kind: RewriteKind
+    inserted_terms: list[str]
+    replaced_terms: list[str]
+    deleted_terms: list[str] = Field(default_factory=list)
+    edits: list[Edit] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    outlets: list[Citation] = Field(default_factory=list)
+    organisations: list[Citation] = Field(default_factory=list)
+    platforms: list[Citation] = Field(default_factory=list)
+    publisher: Publisher | None = None
+    body: BodyRange | None = None
+    notes: list[str] = Field(default_factory=list)
+
+
+class DocumentAudit(Frozen):
+    path: str
+    sha256: str
+    line_count: int
+    articles: list[Article]
+    warnings: list[str] = Field(default_factory=list)
+
+
+class AuditReport(Frozen):
+    tool: str
+    version: str
+    rules_digest: str
+    documents: list[DocumentAudit]
+    errors: list[str] = Field(default_factory=list)

@@ -1,0 +1,48 @@
+"""The one text normaliser shared by the aligner, the rules and outlet matching."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every mapping is one character to one character, so a folded string keeps the offsets of
+# the text it came from: matches found in folded text point straight back into the file.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "\u0060": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+        "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u205f": " ",
+        "\u3000": " ", "\t": " ", "\u200b": " ", "\ufeff": " ",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold quotes, apostrophes, dashes and spaces to ASCII, one character for one."""
+    return text.translate(_FOLD)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing the length (a few characters grow under str.lower)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def normalize(text: str, *, keep_case: bool = False, collapse: bool = True) -> str:
+    """Fold quotes, apostrophes, dashes and whitespace, and lower-case unless told not to.
+
+    With ``collapse=False`` the result has the same length as ``text`` so offsets carry over.
+    """
+    if collapse:
+        text = unicodedata.normalize("NFKC", text)
+    out = fold(text)
+    if collapse:
+        out = _SPACES.sub(" ", out).strip()
+    return out if keep_case else lower_same_length(out)

@@ -1,0 +1,114 @@
+"""The audit of one decoded text: frame articles, align, diff, apply rules, cite, attribute."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .align import choose_original
+from .citations import cited, sightings
+from .diff import diff_headlines, unpaired_terms
+from .models import Article, DocumentAudit, HeadlineDiff, LineRef, SourceText
+from .publisher import Style, infer_publisher
+from .registry import Registry
+from .rule_engine import RuleEngine, subject_for
+from .segment import at_boundary, body_range, is_body_text, is_headline_like, next_nonblank
+from .settings import DEFAULT_SETTINGS, Settings
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    engine: RuleEngine
+    registry: Registry
+    styles: list[Style]
+    settings: Settings = DEFAULT_SETTINGS
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where an article sits: its altered headline, its original (if any), by 0-based index."""
+
+    altered: int
+    original: int | None
+    similarity: float
+    reason: str
+
+
+def frame_articles(lines: list[str], ctx: AuditContext) -> list[Frame]:
+    """Find altered headlines and their originals, top to bottom, in one pass."""
+    frames: list[Frame] = []
+    i = 0
+    while i < len(lines):
+        if is_headline_like(lines[i], ctx.settings) and at_boundary(lines, i, ctx.settings):
+            al = choose_original(lines, i, ctx.settings)
+            if al is not None:
+                frames.append(Frame(i, al.original_index, al.similarity, al.reason))
+                i = al.original_index + 1
+                continue
+            following = next_nonblank(lines, i + 1, 1)
+            if following and is_body_text(lines[following[0]], ctx.settings) and ctx.engine.flags_headline(lines[i]):
+                frames.append(Frame(i, None, 0.0, "no original headline; flagged by a rule"))
+        i += 1
+    return frames
+
+
+def audit_article(lines: list[str], frame: Frame, stop: int, index: int, ctx: AuditContext) -> Article:
+    """Everything the note says about one article; ``stop`` is the next article's first line."""
+    altered = lines[frame.altered]
+    body_first = (frame.original if frame.original is not None else frame.altered) + 1
+    body = body_range(lines, body_first, stop)
+    body_text = "\n".join(lines[body.start_line - 1 : body.end_line]) if body else ""
+    notes = [frame.reason]
+    if frame.original is None:
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text))
+        original = None
+        notes.append("No original headline was found; inserted terms are the headline words the body lacks.")
+    else:
+        original_text = lines[frame.original]
+        diff = diff_headlines(original_text, altered, body_text, ctx.settings)
+        original = LineRef(text=original_text, line=frame.original + 1)
+        if frame.original > frame.altered + 2 and any(lines[j].strip() for j in range(frame.altered + 1, frame.original)):
+            notes.append("A line between the two headlines was skipped as a tagline.")
+        if diff.truncated_original:
+            notes.append("The original headline is truncated (ends in an ellipsis); words after that point are not compared.")
+        if diff.kind == "rewrite":
+            notes.append("The headline was rewritten, not edited: inserted terms are its words found in neither the original nor the body.")
+    findings = ctx.engine.findings(subject_for(diff, altered, body_text))
+    outlets = organisations = platforms = []
+    publisher = None
+    if body:
+        found = sightings(lines, body.start_line, body.end_line, ctx.registry)
+        groups = cited(found)
+        outlets, organisations, platforms = groups["outlet"], groups["organisation"], groups["platform"]
+        aggregators = {e.name for e in ctx.registry.entities["outlet"] if e.kind == "aggregator"}
+        publisher = infer_publisher(lines, body.start_line, body.end_line, found, ctx.styles, aggregators)
+    return Article(
+        index=index,
+        altered=LineRef(text=altered, line=frame.altered + 1),
+        original=original,
+        similarity=frame.similarity,
+        rewrite_kind=diff.kind,
+        inserted_terms=[s.text for s in diff.inserted],
+        replaced_terms=[s.text for s in diff.replaced],
+        deleted_terms=[s.text for s in diff.deleted],
+        edits=diff.edits,
+        findings=findings,
+        outlets=outlets,
+        organisations=organisations,
+        platforms=platforms,
+        publisher=publisher,
+        body=body,
+        notes=notes,
+    )
+
+
+def audit_source(source: SourceText, ctx: AuditContext) -> DocumentAudit:
+    """Audit every article of one decoded input."""
+    lines = source.lines
+    frames = frame_articles(lines, ctx)
+    articles = []
+    for k, frame in enumerate(frames):
+        stop = frames[k + 1].altered if k + 1 < len(frames) else len(lines)
+        articles.append(audit_article(lines, frame, stop, k, ctx))
+    warnings = list(source.warnings)
+    if not frames:
+        warnings.append(f"{source.path}: no altered headline found")
+    return DocumentAudit(path=source.path, sha256=source.sha256, line_count=len(lines), articles=articles, warnings=warnings)

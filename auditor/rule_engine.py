@@ -1,0 +1,127 @@
+"""Apply loaded rules to what changed in a headline; everything inserted gets a finding."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Support, tokenize
+from .models import Finding, HeadlineDiff, Span
+from .normalize import normalize
+from .rule_loader import LoadedRule
+from .rule_models import BodySupportRule, PatternRule, SwapRule, TermRule
+from .safe_regex import compile_pattern
+
+UNCLASSIFIED_ID = "unclassified_insertion"
+@lru_cache(maxsize=1024)
+def term_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word matcher over normalised text; possessives and plurals match the bare term."""
+    alts = sorted({r"\s+".join(re.escape(w) for w in normalize(t).split()) for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?:'s|s|es|')?(?![\w])")
+
+
+def _search(rule: TermRule | PatternRule, text: str) -> list[tuple[int, int]]:
+    """Match offsets in ``text`` (normalised without changing length, so offsets carry over)."""
+    folded = normalize(text, collapse=False)
+    if isinstance(rule, TermRule):
+        return [m.span() for m in term_regex(tuple(rule.terms)).finditer(folded)]
+    subject = folded if rule.normalised else text
+    return [m.span() for m in compile_pattern(rule.pattern).finditer(subject)]
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised words (particles aside): a person, party or group rather than a common noun."""
+    words = [t.text for t in tokenize(text) if t.is_word]
+    particles = {"al", "el", "bin", "ibn", "of", "the", "de", "van", "von", "abu", "and"}
+    content = [w for w in words if normalize(w) not in particles]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+@dataclass
+class Subject:
+    """What the rules look at for one article."""
+
+    altered: str
+    inserted: list[Span]
+    swaps: list[tuple[Span, Span]] = field(default_factory=list)  # (original span, altered span)
+    support: Support = field(default_factory=Support)
+
+
+def subject_for(diff: HeadlineDiff, altered: str, body: str) -> Subject:
+    swaps = [(e.original, e.altered) for e in diff.edits if e.op == "replace" and e.original and e.altered]
+    return Subject(altered=altered, inserted=list(diff.inserted), swaps=swaps, support=Support(body))
+
+
+def _finding(lr: LoadedRule, term: str, message: str | None = None) -> Finding:
+    r = lr.rule
+    return Finding(
+        rule=lr.id, kind=r.kind, category=lr.category, severity=r.severity, term=term,
+        message=message or r.message, reference=r.reference,
+    )
+
+
+class RuleEngine:
+    def __init__(self, rules: list[LoadedRule]) -> None:
+        self.rules = rules
+
+    def findings(self, subject: Subject) -> list[Finding]:
+        out: list[Finding] = []
+        classified: set[tuple[int, int]] = set()
+        for lr in self.rules:
+            r = lr.rule
+            if isinstance(r, (TermRule, PatternRule)):
+                for span in subject.inserted:
+                    for a, b in _search(r, span.text):
+                        out.append(_finding(lr, span.text[a:b]))
+                        classified.add((span.start, span.end))
+            elif isinstance(r, SwapRule):
+                for orig, alt in subject.swaps:
+                    if not self._swap_matches(r, orig.text, alt.text):
+                        continue
+                    for a, b in term_hits(r.altered_terms, alt.text):
+                        out.append(_finding(lr, alt.text[a:b], f"{r.message} (original: “{orig.text}”)"))
+                    for span in subject.inserted:
+                        if alt.start <= span.start and span.end <= alt.end:
+                            classified.add((span.start, span.end))
+            elif isinstance(r, BodySupportRule):
+                for span in subject.inserted:
+                    if not subject.support.supports_phrase(span.text):
+                        out.append(_finding(lr, span.text, f"{r.message}: “{span.text}” is not in the body"))
+        for span in subject.inserted:
+            if (span.start, span.end) not in classified:
+                out.append(Finding(
+                    rule=UNCLASSIFIED_ID, kind="unclassified", category="unclassified", severity="info",
+                    term=span.text, message="inserted text that no rule describes; review it",
+                ))
+        return _dedupe(out)
+
+    @staticmethod
+    def _swap_matches(r: SwapRule, original: str, altered: str) -> bool:
+        if not term_hits(r.altered_terms, altered):
+            return False
+        if r.original_terms and not term_hits(r.original_terms, original):
+            return False
+        return r.original_kind != "name" or looks_like_name(original)
+
+    def flags_headline(self, text: str) -> bool:
+        """Does a high-severity term or pattern rule fire on the whole line (no original to diff)?"""
+        for lr in self.rules:
+            r = lr.rule
+            if isinstance(r, (TermRule, PatternRule)) and r.severity == "high" and _search(r, text):
+                return True
+        return False
+
+
+def term_hits(terms: list[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in term_regex(tuple(terms)).finditer(normalize(text, collapse=False))]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, normalize(f.term))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

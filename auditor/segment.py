@@ -1,0 +1,123 @@
+"""Line roles: which lines can be headlines, which are page furniture, where articles end."""
+from __future__ import annotations
+
+import re
+
+from .models import BodyRange
+from .normalize import normalize
+from .settings import DEFAULT_SETTINGS, Settings
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Dates and clock times as page furniture prints them; the month may be glued to a name
+# before it ("NewsApril 19, 2021"), so there is no word boundary on its left.
+DATE_OR_TIME = re.compile(
+    rf"{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\b\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M|GMT|UTC|EDT|EST|BST|CET)?"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# Prefixes that mark a line as furniture or a link, never a headline.
+_FURNITURE_PREFIX = re.compile(
+    r"^\s*(?:read(?: more| also)?|related|see also|also read|more|watch|listen|photo(?:graph)?s?|"
+    r"photo credit|image|picture|source|by|updated|published|posted|first published|last modified|"
+    r"last updated|copyright|tags?|share|follow us)\b\s*[:|\-–—]?",
+    re.IGNORECASE,
+)
+_CREDIT_ANYWHERE = re.compile(r"\b(?:Photo(?:graph)?(?: Credit)?|Image|Picture)\s*:|\bvia (?:AP|AFP|Reuters|Getty)\b|\bGetty Images\b")
+# A sentence ends inside the line and another begins: body text or a caption, not a headline.
+_SENTENCE_BREAK = re.compile(r"[\w'’\")\]]{2,}[.!?]\s+[A-Z‘“\"'(]")
+_CLOSING = re.compile(r"[\w?!'’\")\]…]$|\.\.\.$")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_blank(text: str) -> bool:
+    return not text.strip()
+
+
+def is_furniture(text: str) -> bool:
+    """Dates, bylines, widgets, credits and links: short lines that belong to a page, not a story."""
+    t = text.strip()
+    if not t:
+        return False
+    if _FURNITURE_PREFIX.match(t) or _CREDIT_ANYWHERE.search(t):
+        return True
+    without_dates = DATE_OR_TIME.sub(" ", t)
+    if without_dates != t and len(words(without_dates)) <= 4:
+        return True
+    return len(words(t)) < 2
+
+
+def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Could this line be a headline (altered or original)?"""
+    t = text.strip()
+    if not t or len(t) > settings.headline_max_chars:
+        return False
+    w = words(t)
+    if not settings.headline_min_words <= len(w) <= settings.headline_max_words:
+        return False
+    if is_furniture(t):
+        return False
+    first = t.lstrip("‘“\"'([")[:1]
+    if first.islower():
+        return False
+    if not _CLOSING.search(t) or _SENTENCE_BREAK.search(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    # Short all-capitals lines are sub-heads ("PERENNIAL RISK") or widgets ("6 MIN READ").
+    if letters and all(c.isupper() for c in letters) and len(w) <= 6:
+        return False
+    return True
+
+
+def is_body_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """A line that reads as running prose."""
+    t = text.strip()
+    if len(t) > settings.long_line_chars:
+        return True
+    return bool(t) and not is_headline_like(t, settings) and not is_furniture(t) and len(words(t)) >= 8
+
+
+def next_nonblank(lines: list[str], start: int, limit: int) -> list[int]:
+    """Indices of up to ``limit`` non-blank lines from ``start`` on."""
+    out: list[int] = []
+    i = start
+    while i < len(lines) and len(out) < limit:
+        if not is_blank(lines[i]):
+            out.append(i)
+        i += 1
+    return out
+
+
+def previous_nonblank(lines: list[str], start: int) -> int | None:
+    i = start - 1
+    while i >= 0:
+        if not is_blank(lines[i]):
+            return i
+        i -= 1
+    return None
+
+
+def at_boundary(lines: list[str], index: int, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """A headline starts an article only after the file start or after non-headline text."""
+    prev = previous_nonblank(lines, index)
+    return prev is None or not is_headline_like(lines[prev], settings)
+
+
+def body_range(lines: list[str], first: int, stop: int) -> BodyRange | None:
+    """The first and last non-blank lines in [first, stop) as 1-based numbers."""
+    nonblank = [i for i in range(first, stop) if not is_blank(lines[i])]
+    if not nonblank:
+        return None
+    return BodyRange(start_line=nonblank[0] + 1, end_line=nonblank[-1] + 1)
+
+
+def fingerprint(text: str) -> str:
+    """A key under which two headlines count as the same text."""
+    return normalize(text)
