@@ -36,6 +36,11 @@ def _pieces(text: str, toks: list[Token]) -> list[Span]:
     return out
 
 
+def _position(toks: list[Token], index: int, text: str) -> int:
+    """Character offset where token ``index`` starts (or the end of the text)."""
+    return toks[index].start if index < len(toks) else len(text.rstrip())
+
+
 def _regions(orig: list[Token], alt: list[Token]) -> list[tuple[int, int, int, int]]:
     """Merge adjacent non-equal opcodes into (orig_start, orig_end, alt_start, alt_end) runs."""
     ops = Levenshtein.opcodes([t.key for t in orig], [t.key for t in alt])
@@ -86,7 +91,10 @@ def diff_headlines(
     for o0, o1, a0, a1 in regions:
         a_span, o_span = _span(altered, alt[a0:a1]), _span(original, orig[o0:o1])
         op = "replace" if a_span and o_span else ("insert" if a_span else "delete")
-        edits.append(Edit(op=op, altered=a_span, original=o_span))
+        edits.append(Edit(
+            op=op, altered=a_span, original=o_span,
+            original_at=_position(orig, o0, original), altered_at=_position(alt, a0, altered),
+        ))
         inserted += _pieces(altered, alt[a0:a1])
         (replaced if op == "replace" else deleted).extend(_pieces(original, orig[o0:o1]))
         changed_alt += sum(t.is_word for t in alt[a0:a1])

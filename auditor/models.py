@@ -39,9 +39,13 @@ class Span(Frozen):
 
 
 class Edit(Frozen):
+    """One changed run; ``*_at`` give its position on each side even when that side is empty."""
+
     op: Literal["insert", "delete", "replace"]
     altered: Span | None = None
     original: Span | None = None
+    original_at: int = 0
+    altered_at: int = 0
 
 
 class HeadlineDiff(Frozen):

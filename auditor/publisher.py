@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .citations import Sighting
+from .citations import Sighting, evidence
 from .errors import RuleError
 from .models import Publisher, PublisherSignal
 from .normalize import normalize
@@ -80,7 +80,7 @@ def infer_publisher(
                 signals.append(PublisherSignal(outlet=st.outlet, line=number, evidence=lines[number - 1].strip()[:160], why=st.why, weight=st.weight))
     for s in found:
         name, kind = s.mention.entity.name, s.mention.entity.kind
-        ev = s.text[s.mention.start : s.mention.end]
+        ev = evidence(s.text, s.mention.start, s.mention.end)
         if s.role == "dateline":
             signals.append(PublisherSignal(outlet=name, line=s.line, evidence=s.text.strip()[:160], why="dateline names it", weight=DATELINE_WEIGHT))
         elif s.role == "publisher_byline":

@@ -1,0 +1,165 @@
+"""Command line: `auditor audit`, `auditor rules list|check`. A thin shell over `auditor/`."""
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import click
+
+from auditor import __version__
+from auditor.context import build_context, rule_folders
+from auditor.errors import AuditorError
+from auditor.reports import FORMATS, render_all
+from auditor.report_paths import NotePaths
+from auditor.rule_check import check_examples
+from auditor.rule_loader import load_rules
+from auditor.runner import ExitCode, audit_paths, failing_findings
+from auditor.writer import stale_files, write_reports
+
+SEVERITIES = ("info", "low", "medium", "high", "never")
+CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict"}
+
+
+def load_config(cwd: Path) -> dict:
+    """Settings from ./auditor.toml, or [tool.headline-auditor] in ./pyproject.toml."""
+    for name, table in (("auditor.toml", None), ("pyproject.toml", ("tool", "headline-auditor"))):
+        path = cwd / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{path}: cannot read config: {exc}")
+        for key in table or ():
+            data = data.get(key, {}) if isinstance(data, dict) else {}
+        if not data:
+            continue
+        unknown = set(data) - CONFIG_KEYS
+        if unknown:
+            raise click.ClickException(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
+        return {k: (",".join(v) if k == "format" and isinstance(v, list) else v) for k, v in data.items()}
+    return {}
+
+
+class AuditorGroup(click.Group):
+    def invoke(self, ctx: click.Context):  # one clear line, exit 2, never a traceback
+        try:
+            return super().invoke(ctx)
+        except AuditorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(ExitCode.ERROR)
+
+
+@click.group(cls=AuditorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="headline-auditor")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Pair altered headlines with their originals, flag inserted terms, cite outlets.
+
+    Settings may also come from ./auditor.toml or [tool.headline-auditor] in ./pyproject.toml
+    (keys: rules, no_default_rules, ignore, fail_on, format, out, strict); options win.
+    """
+    cfg = load_config(Path.cwd())
+    ctx.default_map = {"audit": cfg, "rules": {"list": {k: cfg[k] for k in ("rules", "no_default_rules") if k in cfg}}}
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in items if v not in FORMATS]
+    if bad or not items:
+        raise click.BadParameter(f"unknown format(s) {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return items
+
+
+rules_option = click.option("--rules", "rules", multiple=True, type=click.Path(path_type=Path), help="A folder of extra rule files (repeatable); added to the defaults.")
+no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do not load the shipped rules/ folder.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", default="reports", show_default=True, type=click.Path(path_type=Path), help="Folder for notes, index.md and audit.json.")
+@rules_option
+@no_defaults_option
+@click.option("--ignore", multiple=True, help="A rule id to skip (repeatable), e.g. loaded_labels.delegitimising.")
+@click.option("--format", "fmt", default="md,json", show_default=True, help="Comma-separated: md, json.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True, help="Exit 1 when a finding is at or above this severity; 'never' always passes.")
+@click.option("--strict", is_flag=True, help="Treat warnings (e.g. an article with no original) as failures.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the reports under --out are stale.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, quiet, verbose) -> None:
+    """Audit text dumps (files, or folders of *.txt) and write provenance notes.
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
+      2  usage error, bad rule file, or an input that could not be audited
+    """
+    formats = _formats(fmt)
+    folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
+    ctx, digest = build_context(folders, frozenset(ignore))
+    result = audit_paths(list(paths), ctx, digest)
+    settings = {"formats": ",".join(formats), "fail_on": fail_on, "ignored_rules": ",".join(sorted(ignore))}
+    files = render_all(result.report, formats, settings)
+    for e in result.errors:
+        click.echo(f"error: {e}", err=True)
+    if not quiet:
+        for w in result.warnings:
+            click.echo(f"warning: {w}", err=True)
+    if verbose:
+        for d in result.report.documents:
+            click.echo(f"{d.path}: {len(d.articles)} article(s)", err=True)
+    if check:
+        stale = stale_files(out, files)
+        for rel in stale:
+            click.echo(f"stale: {out / rel}", err=True)
+        sys.exit(ExitCode.FINDINGS if stale else (ExitCode.ERROR if result.errors else ExitCode.OK))
+    clean = NotePaths(result.report.documents).folders() if "md" in formats else set()
+    write_reports(out, files, [d.path for d in result.report.documents], clean)
+    failing = failing_findings(result.report, fail_on)
+    if not quiet:
+        n = sum(len(d.articles) for d in result.report.documents)
+        click.echo(f"{len(result.report.documents)} file(s), {n} article(s), {failing} finding(s) at or above {fail_on}; reports in {out}")
+    if result.errors:
+        sys.exit(ExitCode.ERROR)
+    if failing or (strict and result.warnings):
+        sys.exit(ExitCode.FINDINGS)
+    sys.exit(ExitCode.OK)
+
+
+@main.group()
+def rules() -> None:
+    """List and check rule files."""
+
+
+@rules.command("list")
+@rules_option
+@no_defaults_option
+def rules_list(rules, no_default_rules) -> None:
+    """Print every rule: id, kind, category, severity, source file."""
+    for lr in load_rules(rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)):
+        click.echo(f"{lr.id}\t{lr.rule.kind}\t{lr.category}\t{lr.rule.severity}\t{lr.source}")
+
+
+@rules.command("check")
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+def rules_check(folder) -> None:
+    """Validate rule files in FOLDER (default: the shipped rules) and run their examples.
+
+    Exit 0 when every rule is valid and behaves on its examples, 1 when an example
+    misbehaves, 2 when a file does not load.
+    """
+    folders = [folder] if folder else rule_folders([])
+    loaded = load_rules(folders)
+    build_context(folders)  # registries and publisher styles validate too
+    problems = check_examples(loaded)
+    for p in problems:
+        click.echo(p, err=True)
+    click.echo(f"{len(loaded)} rule(s) checked, {len(problems)} problem(s)")
+    sys.exit(ExitCode.FINDINGS if problems else ExitCode.OK)
+
+
+if __name__ == "__main__":
+    main()
