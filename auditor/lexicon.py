@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from .normalize import normalize
 
-# Words, keeping inner apostrophes, hyphens and dots ("Antichrist’s", "al-Sadr", "U.S"),
-# or single punctuation marks.
-_TOKEN = re.compile(r"[^\W_](?:[\w]|['’\-.](?=[^\W_]))*|[^\w\s]", re.UNICODE)
+# Numbers with inner separators ("16:12", "3.5"), words keeping inner apostrophes, hyphens and
+# dots ("Antichrist’s", "al-Sadr", "U.S"), or single punctuation marks.
+_TOKEN = re.compile(r"\d+(?:[:.,/]\d+)+|[^\W_](?:[\w]|['’\-.](?=[^\W_]))*|[^\w\s]", re.UNICODE)
 SEPARATORS = frozenset({":", ";", "|", ",", "-", "–", "—", "/"})
 # Determiners and particles trimmed from the edges of a reported span ("the Antichrist").
 EDGE_WORDS = frozenset({"the", "a", "an", "its", "his", "her", "their", "of", "to", "and", "from"})
@@ -37,6 +37,9 @@ _IRREGULAR = {
 # Stems shorter than this must match exactly; longer ones may match on this many leading
 # characters ("evacuate"/"evacuation"). Seven keeps "Christ" from matching "Christian".
 PREFIX_MATCH = 7
+# A body word of at least MIN_ROOT letters supports a headline word that adds at most
+# MAX_ROOT_GROWTH letters to it (demonyms and adjectives: Iraq/Iraqi, Shia/Shiite).
+MIN_ROOT, MAX_ROOT_GROWTH = 4, 3
 
 
 @dataclass(frozen=True)
@@ -60,20 +63,19 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def stem(word: str) -> str:
-    """A crude stem: enough to see "returns" in "returned" and "Iraqi's" in "Iraqi"."""
+def stems(word: str) -> set[str]:
+    """Candidate stems: enough to see "returns" in "returned" and "gives" in "given"."""
     w = normalize(word).replace(".", "")
     if w.endswith("'s"):
         w = w[:-2]
-    elif w.endswith("'"):
-        w = w[:-1]
+    w = w.rstrip("'")
+    out = {w}
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suffix in ("ies", "ing", "ed", "es", "s"):
+        out.add(_IRREGULAR[w])
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return w
+            out.add(w[: -len(suffix)] + repl)
+    return out
 
 
 class Support:
@@ -85,16 +87,20 @@ class Support:
         for text in texts:
             for tok in tokenize(text):
                 if tok.is_word:
-                    s = stem(tok.text)
-                    self.stems.add(s)
-                    if len(s) >= PREFIX_MATCH:
-                        self.prefixes.add(s[:PREFIX_MATCH])
+                    for s in stems(tok.text):
+                        self.stems.add(s)
+                        if len(s) >= PREFIX_MATCH:
+                            self.prefixes.add(s[:PREFIX_MATCH])
 
     def supports(self, word: str) -> bool:
-        s = stem(word)
-        if s in self.stems:
-            return True
-        return len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self.prefixes
+        for s in stems(word):
+            if s in self.stems or (len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self.prefixes):
+                return True
+            # A body word may be the root of a headline word ("Iraq" -> "Iraqi", "Kurd" ->
+            # "Kurdish"), never the other way round: "Christian" must not support "Christ".
+            if any(s[:k] in self.stems for k in range(max(MIN_ROOT, len(s) - MAX_ROOT_GROWTH), len(s))):
+                return True
+        return False
 
     def supports_phrase(self, phrase: str) -> bool:
         """True when every content word of the phrase occurs in the text."""

@@ -75,7 +75,7 @@ class Registry:
         self.by_name = {e.name: e for items in entities.values() for e in items}
 
     def find(self, line: str) -> list[Mention]:
-        """Leftmost-longest whole-word mentions in one line of text."""
+        """Whole-word mentions in one line of text, longest match winning overlaps."""
         folded = normalize(line, keep_case=True, collapse=False)
         raw: list[tuple[int, int, EntityType, Entity]] = []
         for auto, text in ((self._exact, folded), (self._folded, folded.lower())):
@@ -83,17 +83,18 @@ class Registry:
                 continue
             for end, (length, etype, ent) in auto.iter(text):
                 raw.append((end - length + 1, end + 1, etype, ent))
-        raw.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        # Longest first, so "Guardian Council" beats the "The Guardian" that overlaps it.
+        raw.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: list[tuple[int, int]] = []
         out: list[Mention] = []
-        last_end = -1
         for start, end, etype, ent in raw:
-            if start < last_end:
+            if any(start < e and s < end for s, e in taken):
                 continue
             ok, glued = _boundaries(folded, start, end, ent)
             if ok:
                 out.append(Mention(ent, etype, start, end, glued))
-                last_end = end
-        return out
+                taken.append((start, end))
+        return sorted(out, key=lambda m: m.start)
 
 
 def _boundaries(text: str, start: int, end: int, ent: Entity) -> tuple[bool, bool]:

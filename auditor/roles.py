@@ -40,7 +40,7 @@ _SOURCE_RIGHT = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?(?:has |had |also |first |later |previously |exclusively |earlier )?"
     r"(?:reported|reports|reporting|said|says|quoted|quotes|cited|cites|learned|learnt|revealed|reveals|"
     r"published|broadcast|aired|obtained|was told|were told|has learned|understands|confirmed|"
-    r"wrote|writes|noted|citing|cited)\b|^['’]s\s+(?:report|reporting|reporter|correspondent|interview|"
+    r"wrote|writes|noted|citing|cited|announced|announces|stated|states|claimed|claims|confirmed)\b|^['’]s\s+(?:report|reporting|reporter|correspondent|interview|"
     r"investigation|sources?|analysis)\b",
     re.I,
 )

@@ -39,6 +39,8 @@ def format_validation(path: str, raw: dict, exc: ValidationError) -> list[str]:
     lines = []
     for err in exc.errors():
         idx, field = _field_path(err["loc"])
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            field = "kind"
         if idx is not None:
             rules = raw.get("rules") or []
             entry = rules[int(idx)] if int(idx) < len(rules) and isinstance(rules[int(idx)], dict) else {}

@@ -1,0 +1,49 @@
+"""Shared fixtures: paths, the default audit context, and the ../shared seeds when present."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FIXTURES = ROOT / "tests" / "fixtures"
+TRAPS = FIXTURES / "traps"
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden report files instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def ctx():
+    from auditor.context import build_context, rule_folders
+
+    context, _ = build_context(rule_folders([]))
+    return context
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "seeds").is_dir() or not (SHARED / "gold" / "seeds_gold.json").is_file():
+        pytest.skip(f"no seeds or gold at {SHARED} (they live beside the repository, not in it)")
+    return SHARED
+
+
+def audit_file(path: Path, context):
+    from auditor.ingest import read_source
+    from auditor.pipeline import audit_source
+
+    return audit_source(read_source(path), context)
+
+
+def audit_text(text: str, context, name: str = "mem.txt"):
+    from auditor.ingest import split_lines
+    from auditor.models import SourceText
+    from auditor.pipeline import audit_source
+
+    return audit_source(SourceText(path=name, lines=split_lines(text)), context)

@@ -1,0 +1,91 @@
+"""Outlet roles, glued text, organisations vs outlets, and mentions that cite nothing."""
+import pytest
+
+from auditor.citations import cited, sightings
+from auditor.resources import default_rules_dir
+from auditor.registry import load_registry
+
+REG = load_registry([default_rules_dir()])
+
+
+def roles(line):
+    found = sightings([line], 1, 1, REG)
+    return sorted({(s.mention.entity.name, s.mention.type, s.role) for s in found})
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("“We will not back down,” a spokesman told Reuters.", ("Reuters", "outlet", "quoted_source")),
+        ("The Washington Post reported on Friday that talks had stalled.", ("Washington Post", "outlet", "quoted_source")),
+        ("Speaking to al-Shariqyah TV on Thursday, the former premier said he was ready.", ("al-Sharqiya", "outlet", "quoted_source")),
+        ("The group claimed the attack in its weekly newspaper al-Naba, published on Thursday.", ("al-Naba", "outlet", "quoted_source")),
+        ("Fighters agreed to a truce, Middle East Eye (MEE) reports.", ("Middle East Eye", "outlet", "quoted_source")),
+        ("BAGHDAD, Sept 28 (Reuters) – Washington has made preparations to withdraw.", ("Reuters", "outlet", "dateline")),
+        ("MOSUL, Iraq (AP) — Engineers said the dam was safe.", ("Associated Press", "outlet", "dateline")),
+        ("Gulf NewsMarch 3, 2022", ("Gulf News", "outlet", "publisher_byline")),
+        ("Anadolu Agency09:15 AM | March 5, 2022", ("Anadolu", "outlet", "publisher_byline")),
+        ("The Nationala", ("The National", "outlet", "publisher_byline")),
+        ("eg24.news2", ("eg24.news", "outlet", "publisher_byline")),
+        ("The editorial team at AlKhaleej Today has confirmed it.", ("AlKhaleej Today", "outlet", "publisher_byline")),
+        ("Residents leave a village near Zakho. Reuters", ("Reuters", "outlet", "photo_credit")),
+        ("Target sites before the strikes. US Department of Defence via AP", ("Associated Press", "outlet", "photo_credit")),
+        ("Recruits at a base in 2014. Photograph: Sam Writer/The Guardian", ("The Guardian", "outlet", "photo_credit")),
+        ("Soldiers in Kirkuk [Ali Hasan/Anadolu Agency]", ("Anadolu", "outlet", "photo_credit")),
+        ("The cleric in Najaf in 2019. Photo: AFP", ("AFP", "outlet", "photo_credit")),
+        ("READ: Reuters investigation finds smuggling at the port", ("Reuters", "outlet", "cross_reference")),
+        ("The offices of Al Jazeera were damaged in the blast.", ("Al Jazeera", "outlet", "other")),
+        ("At least 600 people were killed, according to Amnesty International.", ("Amnesty International", "organisation", "quoted_source")),
+        ("The cleric said on Twitter that he would not stand.", ("Twitter", "platform", "quoted_source")),
+    ],
+)
+def test_role_of_each_mention(line, expected):
+    assert expected in roles(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The National Assembly voted on Sunday.",  # "The National" only as the newspaper
+        "the national team won",
+        "He took a nap before the trip.",  # "AP" is case-sensitive and whole-word
+        "The Guardian Council rejected the law.",  # Iran's Guardian Council is not The Guardian
+        "Time is running out for the talks.",  # Time the magazine is "Time magazine"
+        "Iraq’s state media said the attack failed.",  # unnamed media are not outlets
+        "Reporters saw smoke over the city.",
+    ],
+)
+def test_ordinary_phrases_are_not_outlets(line):
+    assert [r for r in roles(line) if r[1] == "outlet"] == []
+
+
+def test_organisations_and_platforms_are_never_outlets():
+    lines = [
+        "Renad Mansour, a senior research fellow at London’s Chatham House, said the groups were split.",
+        "The Pentagon announced the death the next day.",
+        "Supporters organised on Telegram and WhatsApp.",
+    ]
+    groups = cited(sightings(lines, 1, 3, REG))
+    assert groups["outlet"] == []
+    assert [c.name for c in groups["organisation"]] == ["Chatham House", "Pentagon"]
+    assert [c.name for c in groups["platform"]] == ["Telegram", "WhatsApp"]
+
+
+def test_one_entry_per_outlet_and_role_at_first_line():
+    lines = ["He told Reuters on Monday.", "", "She told Reuters too.", "A caption. Reuters"]
+    out = cited(sightings(lines, 1, 4, REG))["outlet"]
+    assert [(c.name, c.role, c.line) for c in out] == [("Reuters", "quoted_source", 1), ("Reuters", "photo_credit", 4)]
+
+
+def test_registry_covers_the_field():
+    outlets = REG.entities["outlet"]
+    assert len(outlets) >= 80
+    assert {"wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency"} <= {o.kind for o in outlets}
+
+
+def test_broken_registry_names_file_entry_and_field(tmp_path):
+    from auditor.errors import RuleError
+
+    (tmp_path / "outlets.toml").write_text('entities = [{ name = "X", aliases = ["X"], kind = "blog" }]\n')
+    with pytest.raises(RuleError, match=r"outlets.toml: entry 'X': field 'kind'"):
+        load_registry([tmp_path])
