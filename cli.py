@@ -38,7 +38,10 @@ def load_config(cwd: Path) -> dict:
         unknown = set(data) - CONFIG_KEYS
         if unknown:
             raise click.ClickException(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
-        return {k: (",".join(v) if k == "format" and isinstance(v, list) else v) for k, v in data.items()}
+        if isinstance(data.get("format"), list):
+            data["format"] = ",".join(data["format"])
+        # Keys are the option names users know; click's default_map wants parameter names.
+        return {("fmt" if k == "format" else k): v for k, v in data.items()}
     return {}
 
 
@@ -101,7 +104,13 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
     ctx, digest = build_context(folders, frozenset(ignore))
     result = audit_paths(list(paths), ctx, digest)
-    settings = {"formats": ",".join(formats), "fail_on": fail_on, "ignored_rules": ",".join(sorted(ignore))}
+    # Only settings that change what a note says go into its front matter, so --check and
+    # byte-identical reruns do not depend on --fail-on or --format.
+    settings = {
+        "default_rules": "no" if no_default_rules else "yes",
+        "extra_rules": ",".join(Path(r).name for r in rules),
+        "ignored_rules": ",".join(sorted(ignore)),
+    }
     files = render_all(result.report, formats, settings)
     for e in result.errors:
         click.echo(f"error: {e}", err=True)

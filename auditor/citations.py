@@ -26,14 +26,17 @@ class Sighting:
 
 
 def evidence(line: str, start: int, end: int) -> str:
-    """The sentence around a mention, trimmed to a readable length."""
-    left = max(line.rfind(". ", 0, start) + 2, 0) if ". " in line[:start] else 0
-    right_stop = line.find(". ", end)
-    right = len(line) if right_stop < 0 else right_stop + 1
-    left = max(left, start - EVIDENCE_CHARS // 2)
-    right = min(right, end + EVIDENCE_CHARS // 2)
-    snippet = line[left:right].strip()
-    return ("…" if left > 0 else "") + snippet + ("…" if right < len(line.rstrip()) else "")
+    """The sentence around a mention (and the one before, when the mention opens its sentence)."""
+    text = line.rstrip()
+    half = EVIDENCE_CHARS // 2
+    left = text.rfind(". ", 0, start)
+    if left >= 0 and start - (left + 2) < 20:  # "... in Baghdad. Reuters": keep the caption
+        left = text.rfind(". ", 0, left)
+    left = 0 if left < 0 else left + 2
+    right = text.find(". ", end)
+    right = len(text) if right < 0 else right + 1
+    left, right = max(left, start - half), min(right, end + half)
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
 def sightings(lines: list[str], first: int, last: int, registry: Registry) -> list[Sighting]:

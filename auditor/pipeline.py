@@ -10,7 +10,7 @@ from .models import Article, DocumentAudit, HeadlineDiff, LineRef, SourceText
 from .publisher import Style, infer_publisher
 from .registry import Registry
 from .rule_engine import RuleEngine, subject_for
-from .segment import at_boundary, body_range, is_body_text, is_headline_like, next_nonblank
+from .segment import body_range, is_body_text, is_headline_like, next_nonblank
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -37,8 +37,15 @@ def frame_articles(lines: list[str], ctx: AuditContext) -> list[Frame]:
     frames: list[Frame] = []
     i = 0
     while i < len(lines):
-        if is_headline_like(lines[i], ctx.settings) and at_boundary(lines, i, ctx.settings):
+        if is_headline_like(lines[i], ctx.settings):
             al = choose_original(lines, i, ctx.settings)
+            if al is not None and al.similarity * 100 < ctx.settings.pair_confident:
+                # A weak pair whose "original" opens a strong pair of its own: this line is a
+                # byline or kicker above the real altered headline, not a headline itself.
+                below = choose_original(lines, al.original_index, ctx.settings)
+                if below is not None and below.similarity * 100 >= ctx.settings.pair_confident:
+                    i = al.original_index
+                    continue
             if al is not None:
                 frames.append(Frame(i, al.original_index, al.similarity, al.reason))
                 i = al.original_index + 1

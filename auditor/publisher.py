@@ -70,24 +70,27 @@ def infer_publisher(
     signals: list[PublisherSignal] = []
     republishers: list[str] = []
     for number in range(first, last + 1):
-        folded = normalize(lines[number - 1], keep_case=True)
+        raw = lines[number - 1].strip()
+        folded = normalize(raw, keep_case=True, collapse=False)  # same length: offsets map to raw
         for st in styles:
             m = compile_pattern(st.pattern).search(folded)
             if m:
                 if st.role == "republisher":
                     republishers.append(st.outlet)
                     continue
-                signals.append(PublisherSignal(outlet=st.outlet, line=number, evidence=lines[number - 1].strip()[:160], why=st.why, weight=st.weight))
+                signals.append(PublisherSignal(
+                    outlet=st.outlet, line=number, evidence=evidence(raw, m.start(), m.end()), why=st.why, weight=st.weight,
+                ))
     for s in found:
         name, kind = s.mention.entity.name, s.mention.entity.kind
         ev = evidence(s.text, s.mention.start, s.mention.end)
         if s.role == "dateline":
-            signals.append(PublisherSignal(outlet=name, line=s.line, evidence=s.text.strip()[:160], why="dateline names it", weight=DATELINE_WEIGHT))
+            signals.append(PublisherSignal(outlet=name, line=s.line, evidence=ev, why="dateline names it", weight=DATELINE_WEIGHT))
         elif s.role == "publisher_byline":
             if kind == "aggregator":
                 republishers.append(name)
             else:
-                signals.append(PublisherSignal(outlet=name, line=s.line, evidence=s.text.strip()[:160], why="masthead or byline names it", weight=BYLINE_WEIGHT))
+                signals.append(PublisherSignal(outlet=name, line=s.line, evidence=ev, why="masthead or byline names it", weight=BYLINE_WEIGHT))
         elif s.role == "quoted_source" and s.mention.type == "outlet" and is_self_reference(s.text, s.mention):
             signals.append(PublisherSignal(outlet=name, line=s.line, evidence=ev, why="a source speaks to it (self-reference)", weight=SELF_REFERENCE_WEIGHT))
         elif s.role == "photo_credit" and s.mention.type == "outlet" and kind not in WIRE_KINDS:

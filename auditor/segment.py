@@ -95,21 +95,6 @@ def next_nonblank(lines: list[str], start: int, limit: int) -> list[int]:
     return out
 
 
-def previous_nonblank(lines: list[str], start: int) -> int | None:
-    i = start - 1
-    while i >= 0:
-        if not is_blank(lines[i]):
-            return i
-        i -= 1
-    return None
-
-
-def at_boundary(lines: list[str], index: int, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """A headline starts an article only after the file start or after non-headline text."""
-    prev = previous_nonblank(lines, index)
-    return prev is None or not is_headline_like(lines[prev], settings)
-
-
 def body_range(lines: list[str], first: int, stop: int) -> BodyRange | None:
     """The first and last non-blank lines in [first, stop) as 1-based numbers."""
     nonblank = [i for i in range(first, stop) if not is_blank(lines[i])]

@@ -7,10 +7,10 @@ from pydantic import BaseModel, ConfigDict
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    # Headlines in news dumps run 4-25 words; the longest seed headline is 83 characters.
-    # 250 leaves room for long-winded farms while keeping a body paragraph out.
+    # Headlines in news dumps run 3-25 words ("Sadr visits Najaf"); the longest seed headline is
+    # 83 characters. 250 leaves room for long-winded farms while keeping a body paragraph out.
     headline_max_chars: int = 250
-    headline_min_words: int = 4
+    headline_min_words: int = 3
     headline_max_words: int = 40
     # How many non-blank lines after an altered headline may hold its original: the seeds need 2
     # (a tagline sits between them once); 3 also covers a kicker plus a tagline.

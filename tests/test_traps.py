@@ -76,3 +76,17 @@ def test_every_reported_line_is_inside_the_file(ctx):
             lines = [a.altered.line] + ([a.original.line] if a.original else [])
             lines += [o.line for o in a.outlets + a.organisations + a.platforms]
             assert all(1 <= n <= doc.line_count for n in lines), path
+
+
+def test_short_headlines_pair_and_a_name_line_above_does_not_steal_the_pair(ctx):
+    from conftest import audit_text
+
+    text = (
+        "Closing paragraph of an earlier story, which ends here with a full stop and enough words.\n\n"
+        "Zhelwan Z. Wali\n\n"
+        "Antichrist visits Najaf\n\n"
+        "Sadr visits Najaf\n\n"
+        "The cleric visited the shrine city on Monday and met local officials there.\n"
+    )
+    [a] = audit_text(text, ctx).articles
+    assert (a.altered.line, a.original.line, a.inserted_terms) == (5, 7, ["Antichrist"])
