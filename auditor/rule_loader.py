@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from .errors import RuleError
 from .rule_models import PatternRule, Rule, RuleFile
+from .safe_regex import compile_pattern, nested_unbounded_repeat
 
 # Files in a rules folder that hold registries, not rules.
 REGISTRY_FILES = frozenset({"outlets.toml", "organisations.toml", "platforms.toml", "publisher_styles.toml"})
@@ -53,12 +54,17 @@ def format_validation(path: str, raw: dict, exc: ValidationError) -> list[str]:
 
 def _compile_check(path: str, rule: Rule) -> None:
     if isinstance(rule, PatternRule):
-        from .safe_regex import compile_pattern
-
         try:
             compile_pattern(rule.pattern)
         except ValueError as exc:
             raise RuleError(path, f"rule '{rule.name}': field 'pattern': {exc}") from None
+        nested = nested_unbounded_repeat(rule.pattern)
+        if nested:
+            raise RuleError(
+                path,
+                f"rule '{rule.name}': field 'pattern': nested unbounded repetition {nested!r} is catastrophic "
+                "in backtracking engines; repeat the inner part once (e.g. 'a+' for '(a+)+')",
+            )
 
 
 def load_rule_file(path: Path) -> list[LoadedRule]:

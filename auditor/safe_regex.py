@@ -19,3 +19,47 @@ def compile_pattern(pattern: str):  # -> re2._Regexp
         return re2.compile(pattern, opts)
     except re2.error as exc:
         raise ValueError(f"RE2 cannot compile it ({exc})") from None
+
+
+def nested_unbounded_repeat(pattern: str) -> str | None:
+    """The first group that repeats without bound and holds an unbounded repeat, e.g. ``(a+)+``.
+
+    RE2 runs such a pattern in linear time, but the same rule file may be reused with a
+    backtracking engine (Python's re, Vale, grep -P), where it takes exponential time; so it is
+    refused here with a message that says how to rewrite it.
+    """
+    stack: list[tuple[int, bool]] = []  # (start index, holds an unbounded repeat)
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            stack.append((i, False))
+        elif c == ")" and stack:
+            start, inner = stack.pop()
+            if inner and _unbounded_at(pattern, i + 1):
+                return pattern[start : i + 2]
+            if stack and (inner or _unbounded_at(pattern, i + 1)):
+                stack[-1] = (stack[-1][0], True)
+        elif stack and c in "+*" and i > 0:
+            stack[-1] = (stack[-1][0], True)
+        elif stack and c == "{" and _unbounded_brace(pattern, i):
+            stack[-1] = (stack[-1][0], True)
+        i += 1
+    return None
+
+
+def _unbounded_at(pattern: str, i: int) -> bool:
+    return i < len(pattern) and (pattern[i] in "+*" or (pattern[i] == "{" and _unbounded_brace(pattern, i)))
+
+
+def _unbounded_brace(pattern: str, i: int) -> bool:
+    end = pattern.find("}", i)
+    body = pattern[i + 1 : end] if end > 0 else ""
+    return body.endswith(",") and body[:-1].isdigit()

@@ -96,11 +96,37 @@ def test_rules_list_and_check():
     assert res.exit_code == 0 and "0 problem(s)" in res.output
 
 
-def test_rules_check_on_a_broken_folder_exits_2_with_one_line(tmp_path):
-    (tmp_path / "x.toml").write_text("category = [\n")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "rules", "check", str(tmp_path)], capture_output=True, text=True)
+BROKEN_RULES = {
+    "bad_toml": ("category = [\n", "not valid TOML"),
+    "unknown_kind": ('category = "c"\n[[rules]]\nname = "r"\nkind = "magic"\n', "rule 'r': field 'kind'"),
+    "missing_field": ('category = "c"\n[[rules]]\nname = "r"\nkind = "term"\n', "rule 'r': field 'severity': Field required"),
+    "catastrophic": (
+        'category = "c"\n[[rules]]\nname = "r"\nkind = "pattern"\nseverity = "low"\nmessage = "m"\npattern = "(a+)+$"\n'
+        '[[rules.examples.match]]\naltered = "a"\n[[rules.examples.no_match]]\naltered = "b"\n',
+        "rule 'r': field 'pattern': nested unbounded repetition",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_RULES))
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_broken_rule_files_exit_2_with_one_line(tmp_path, case, command):
+    text, expected = BROKEN_RULES[case]
+    (tmp_path / "x.toml").write_text(text)
+    args = ["rules", "check", str(tmp_path)] if command == "check" else ["audit", str(TRAPS), "--rules", str(tmp_path), "--out", str(tmp_path / "r")]
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr.strip().startswith(f"error: {tmp_path / 'x.toml'}: not valid TOML")
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"error: {tmp_path / 'x.toml'}: ") and expected in line
+    assert not (tmp_path / "r").exists()
+
+
+def test_duplicate_rule_id_exits_2(tmp_path):
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.toml").write_text(BROKEN_RULES["catastrophic"][0].replace("(a+)+$", "a"))
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--rules", str(tmp_path / "a"), "--rules", str(tmp_path / "b"), "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "duplicate id 'x.r'" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_user_pack_ignore_and_no_default_rules(tmp_path):
