@@ -14,11 +14,13 @@ from auditor.reports import FORMATS, render_all
 from auditor.report_paths import NotePaths
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
-from auditor.runner import ExitCode, audit_paths, failing_findings
-from auditor.writer import stale_files, write_reports
+from auditor.runner import ExitCode, audit_paths, failing_findings, known_count
+from auditor.baseline import Baseline, baseline_from, parse_baseline, render_baseline
+from auditor.report_summary import render_summary
+from auditor.writer import append_text, stale_files, write_owned_file, write_reports
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
-CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict"}
+CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline"}
 
 
 def load_config(cwd: Path) -> dict:
@@ -85,13 +87,15 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @rules_option
 @no_defaults_option
 @click.option("--ignore", multiple=True, help="A rule id to skip (repeatable), e.g. loaded_labels.delegitimising.")
-@click.option("--format", "fmt", default="md,json", show_default=True, help="Comma-separated: md, json.")
+@click.option("--format", "fmt", default="md,json", show_default=True, help="Comma-separated: md, json, sarif.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True, help="Exit 1 when a finding is at or above this severity; 'never' always passes.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. an article with no original) as failures.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the reports under --out are stale.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Findings recorded here (see `auditor baseline create`) do not fail the run.")
+@click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), help="Append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, quiet, verbose) -> None:
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, quiet, verbose) -> None:
     """Audit text dumps (files, or folders of *.txt) and write provenance notes.
 
     \b
@@ -101,6 +105,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
       2  usage error, bad rule file, or an input that could not be audited
     """
     formats = _formats(fmt)
+    known = _load_baseline(baseline)
     folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
     ctx, digest = build_context(folders, frozenset(ignore))
     result = audit_paths(list(paths), ctx, digest)
@@ -111,7 +116,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
         "extra_rules": ",".join(Path(r).name for r in rules),
         "ignored_rules": ",".join(sorted(ignore)),
     }
-    files = render_all(result.report, formats, settings)
+    files = render_all(result.report, formats, settings, ctx.engine.rules, known)
     for e in result.errors:
         click.echo(f"error: {e}", err=True)
     if not quiet:
@@ -127,7 +132,9 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
         sys.exit(ExitCode.FINDINGS if stale else (ExitCode.ERROR if result.errors else ExitCode.OK))
     clean = NotePaths(result.report.documents).folders() if "md" in formats else set()
     write_reports(out, files, [d.path for d in result.report.documents], clean)
-    failing = failing_findings(result.report, fail_on)
+    failing = failing_findings(result.report, fail_on, known)
+    if summary:
+        append_text(summary, render_summary(result.report, str(out), failing, fail_on, known_count(result.report, known)))
     if not quiet:
         n = sum(len(d.articles) for d in result.report.documents)
         click.echo(f"{len(result.report.documents)} file(s), {n} article(s), {failing} finding(s) at or above {fail_on}; reports in {out}")
@@ -136,6 +143,48 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     if failing or (strict and result.warnings):
         sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.OK)
+
+
+def _load_baseline(path: Path | None) -> frozenset[str]:
+    if path is None:
+        return frozenset()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(str(path), f"cannot read baseline: {exc}") from None
+    return parse_baseline(str(path), text).fingerprints()
+
+
+@main.group()
+def baseline() -> None:
+    """Record today's findings so that only new ones fail later runs."""
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Baseline file to write (an existing one is replaced only if it is a baseline).")
+@rules_option
+@no_defaults_option
+@click.option("--ignore", multiple=True, help="A rule id to skip (repeatable).")
+def baseline_create(paths, output, rules, no_default_rules, ignore) -> None:
+    """Audit PATHS and write every finding's fingerprint to --output."""
+    folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
+    ctx, digest = build_context(folders, frozenset(ignore))
+    result = audit_paths(list(paths), ctx, digest)
+    for e in result.errors:
+        click.echo(f"error: {e}", err=True)
+    b = baseline_from(result.report)
+
+    def is_baseline(text: str) -> bool:
+        try:
+            Baseline.model_validate_json(text)
+            return True
+        except ValueError:
+            return False
+
+    write_owned_file(output, render_baseline(b), is_baseline)
+    click.echo(f"{len(b.findings)} finding(s) recorded in {output}")
+    sys.exit(ExitCode.ERROR if result.errors else ExitCode.OK)
 
 
 @main.group()

@@ -70,8 +70,10 @@ def _outlets_by_name(cites: list[Citation]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def render_note(doc: DocumentAudit, a: Article, fm: dict[str, str | int], known: set[str] | None = None) -> str:
-    """One article's provenance note."""
+def render_note(
+    doc: DocumentAudit, a: Article, fm: dict[str, str | int], known: set[tuple[int, str, str]] | None = None
+) -> str:
+    """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
     known = known or set()
     span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
     parts = [front_matter({**fm, "article": a.index, "lines": span})]
@@ -98,7 +100,7 @@ def render_note(doc: DocumentAudit, a: Article, fm: dict[str, str | int], known:
         parts.append("| severity | rule | category | term | message |\n|---|---|---|---|---|\n")
         ranked = sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term))
         for f in ranked:
-            tag = " (known)" if f"{f.rule}|{f.term}" in known else ""
+            tag = " (known)" if (a.index, f.rule, f.term) in known else ""
             rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
             parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
     else:

@@ -6,6 +6,7 @@ from enum import IntEnum
 
 from . import TOOL_NAME, __version__
 from .errors import AuditorError
+from .fingerprints import finding_fingerprints
 from .ingest import discover, read_source
 from .models import SEVERITY_ORDER, AuditReport, DocumentAudit
 from .pipeline import AuditContext, audit_source
@@ -55,7 +56,10 @@ def failing_findings(report: AuditReport, fail_on: str, known: frozenset[str] = 
     return sum(
         1
         for d in report.documents
-        for a in d.articles
-        for f in a.findings
-        if SEVERITY_ORDER[f.severity] >= floor and f"{f.rule}|{f.term}" not in known
+        for _, f, fp in finding_fingerprints(d)
+        if SEVERITY_ORDER[f.severity] >= floor and fp not in known
     )
+
+
+def known_count(report: AuditReport, known: frozenset[str]) -> int:
+    return sum(1 for d in report.documents for _, _, fp in finding_fingerprints(d) if fp in known)

@@ -87,3 +87,24 @@ def stale_files(out: Path, files: dict[str, str]) -> list[str]:
         if current != text:
             stale.append(rel)
     return stale
+
+
+def append_text(path: Path, text: str) -> None:
+    """Append to a file the user named (e.g. $GITHUB_STEP_SUMMARY): never truncate what is there."""
+    if path.exists() and not path.is_file():
+        raise AuditorError(str(path), "summary path exists and is not a file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def write_owned_file(path: Path, text: str, is_ours) -> None:
+    """Write a file the user named, replacing it only when ``is_ours(old text)`` says we made it."""
+    if path.exists():
+        try:
+            old = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            old = None
+        if old is None or not is_ours(old):
+            raise AuditorError(str(path), "exists and was not written by headline-auditor; not overwritten")
+    atomic_write(path, text)

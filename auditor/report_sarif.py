@@ -1,0 +1,90 @@
+"""SARIF 2.1.0: one result per finding at the altered headline, for code-scanning annotations."""
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import quote
+
+from . import TOOL_NAME, __version__
+from .fingerprints import finding_fingerprints
+from .models import AuditReport
+from .rule_engine import UNCLASSIFIED_ID
+from .rule_loader import LoadedRule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
+FINGERPRINT_KEY = "headlineAuditor/v1"
+UNCLASSIFIED_RULE = {
+    "id": UNCLASSIFIED_ID,
+    "name": UNCLASSIFIED_ID,
+    "shortDescription": {"text": "Inserted text that no rule describes"},
+    "fullDescription": {"text": "Text present in the altered headline but not the original, matched by no rule; review it."},
+    "help": {"text": "Read the inserted text in context; add a rule if it belongs to a campaign's vocabulary."},
+    "defaultConfiguration": {"level": "note"},
+    "properties": {"category": "unclassified", "severity": "info", "kind": "unclassified", "tags": ["unclassified"]},
+}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for an input path: relative stays relative, absolute becomes file://."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).drive:
+        return "file://" + quote(("/" if not posix.startswith("/") else "") + posix)
+    return quote(posix)
+
+
+def _rule_descriptor(lr: LoadedRule) -> dict:
+    r = lr.rule
+    d = {
+        "id": lr.id,
+        "name": r.name,
+        "shortDescription": {"text": r.message},
+        "fullDescription": {"text": f"{r.message} ({r.kind} rule, category {lr.category}, from {PurePosixPath(lr.source).name})"},
+        "help": {"text": f"{r.message}. Severity {r.severity}." + (f" See {r.reference}" if r.reference else "")},
+        "defaultConfiguration": {"level": LEVELS[r.severity]},
+        "properties": {"category": lr.category, "severity": r.severity, "kind": r.kind, "tags": [lr.category]},
+    }
+    if r.reference:
+        d["helpUri"] = r.reference
+    return d
+
+
+def render_sarif(report: AuditReport, rules: list[LoadedRule], known: frozenset[str] = frozenset()) -> str:
+    descriptors = [_rule_descriptor(lr) for lr in rules] + [UNCLASSIFIED_RULE]
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    results = []
+    for doc in report.documents:
+        for a, f, fp in finding_fingerprints(doc):
+            col = a.altered.text.find(f.term)
+            start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
+            result = {
+                "ruleId": f.rule,
+                "level": LEVELS[f.severity],
+                "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(doc.path)},
+                        "region": {"startLine": a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
+                    }
+                }],
+                "partialFingerprints": {FINGERPRINT_KEY: fp},
+                "properties": {"category": f.category, "severity": f.severity, "article": a.index},
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if known:
+                result["baselineState"] = "unchanged" if fp in known else "new"
+            results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL_NAME, "version": __version__, "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/headline-auditor/", "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
