@@ -1,20 +1,29 @@
-"""The one place that reads input files: bytes to numbered lines, and directories to file lists."""
+"""The one place that reads input files: bytes to numbered lines, streamed, and folders to file lists."""
 from __future__ import annotations
 
 import codecs
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .models import SourceText
 
 TEXT_SUFFIXES = (".txt",)
+CHUNK_BYTES = 1 << 20
+HEAD_BYTES = 1 << 16
+# Longer lines are cut for analysis (a warning names them): a 50 MB one-line file must not
+# become a 50 MB string, and no headline, caption or byline is anywhere near this long.
+MAX_LINE_CHARS = 1_000_000
 # A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
 BINARY_CONTROL_SHARE = 0.10
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+_CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def split_lines(text: str) -> list[str]:
@@ -25,55 +34,135 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
-    """Decode bytes to text; return (text, encoding, warnings)."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc, []
-            except UnicodeDecodeError as exc:
-                raise InputError(path, f"not valid {enc}: {exc.reason} at byte {exc.start}") from None
-    head = data[:8192]
-    if head and sum(b in _CONTROL for b in head) / len(head) > BINARY_CONTROL_SHARE:
+def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
+    """The encoding to read a file with, from its first bytes; warnings say when it is a guess."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc, []
+    sample = head[:8192]
+    if sample and sum(b in _CONTROL for b in sample) / len(sample) > BINARY_CONTROL_SHARE:
         raise InputError(path, "looks like a binary file, not text")
     try:
-        text = data.decode("utf-8")
-        return text, "utf-8", []
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8", []
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(head).best()
     if best is None:
         raise InputError(path, "cannot tell the text encoding (not UTF-8, no BOM, no likely legacy encoding)")
-    warning = f"{path}: not UTF-8; decoded as {best.encoding} (a guess)"
-    return str(best), best.encoding, [warning]
+    return best.encoding, [f"{path}: not UTF-8; decoded as {best.encoding} (a guess)"]
+
+
+@dataclass
+class SourceStream:
+    """An input opened for streaming: metadata now, lines on demand."""
+
+    path: str
+    sha256: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> Iterator[str]:
+        """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed."""
+        try:
+            fh = Path(self.path).open("rb")
+        except OSError as exc:
+            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
+        with fh:
+            yield from self._split(self._decode(fh))
+
+    def _decode(self, fh) -> Iterator[tuple[str, bool]]:
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        consumed, warned_nul, warned_bad = 0, False, False
+        while True:
+            chunk = fh.read(CHUNK_BYTES)
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final=final)
+            except UnicodeDecodeError as exc:
+                if not warned_bad:
+                    self.warnings.append(f"{self.path}: invalid {self.encoding} near byte {consumed + exc.start}; replaced")
+                    warned_bad = True
+                decoder.reset()
+                text = chunk.decode(self.encoding, errors="replace")
+            consumed += len(chunk)
+            if "\x00" in text:
+                text = text.replace("\x00", "")
+                if not warned_nul:
+                    self.warnings.append(f"{self.path}: NUL bytes removed")
+                    warned_nul = True
+            yield text, final
+            if final:
+                return
+
+    def _split(self, pieces: Iterator[tuple[str, bool]]) -> Iterator[str]:
+        pending, line_no, skipping = "", 0, False
+        for text, final in pieces:
+            pending += text
+            if final:
+                parts = _NEWLINES.split(pending)
+                if parts and parts[-1] == "":
+                    parts.pop()  # the file ended with a newline
+                pending = ""
+            else:
+                # A CR at the end of a chunk may be the first half of CRLF: hold it back.
+                hold = pending.endswith("\r")
+                parts = _NEWLINES.split(pending[:-1] if hold else pending)
+                pending = parts.pop() + ("\r" if hold else "")
+            for part in parts:
+                if skipping:  # the rest of a line already cut and counted
+                    skipping = False
+                    continue
+                line_no += 1
+                yield self._cap(part, line_no)
+            if skipping:
+                pending = "\r" if pending.endswith("\r") else ""
+            elif len(pending) > MAX_LINE_CHARS:
+                line_no += 1
+                yield self._cap(pending, line_no)
+                pending, skipping = "", True
+
+    def _cap(self, line: str, line_no: int) -> str:
+        if len(line) <= MAX_LINE_CHARS:
+            return line
+        self.warnings.append(f"{self.path}:{line_no}: line longer than {MAX_LINE_CHARS:,} characters; only the start is analysed")
+        return line[:MAX_LINE_CHARS]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK_BYTES), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def open_source(path: str | os.PathLike[str]) -> SourceStream:
+    """Check an input and open it for streaming; raise InputError naming the path on any problem."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(name, "is a directory")
+        with p.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            more = bool(fh.read(1))
+        digest = _sha256(p)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if not head.strip(b" \t\r\n\x00\x0b\x0c") and not more:
+        raise InputError(name, "is empty")
+    encoding, warnings = guess_encoding(head, name)
+    return SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
 
 
 def read_source(path: str | os.PathLike[str]) -> SourceText:
-    """Read one file into numbered lines; raise InputError with the path on any problem."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(name, "is a directory") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError(name, "is empty")
-    text, encoding, warnings = decode(data, name)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-        warnings.append(f"{name}: NUL bytes removed")
-    return SourceText(
-        path=name,
-        lines=split_lines(text),
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
-        warnings=warnings,
-    )
-
-
+    """Read a whole (small) input into memory: for tests and library callers."""
+    stream = open_source(path)
+    lines = list(stream.lines())
+    return SourceText(path=stream.path, lines=lines, sha256=stream.sha256, encoding=stream.encoding, warnings=stream.warnings)
 def discover(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> tuple[list[str], list[InputError]]:
     """Expand directories to the matching files below them, in a stable order."""
     found: list[str] = []

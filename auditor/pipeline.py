@@ -1,11 +1,13 @@
 """The audit of one decoded text: frame articles, align, diff, apply rules, cite, attribute."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .align import choose_original
 from .citations import cited, sightings
 from .diff import diff_headlines, unpaired_terms
+from .lines import LazyLines
 from .models import Article, DocumentAudit, HeadlineDiff, LineRef, SourceText
 from .publisher import Style, infer_publisher
 from .registry import Registry
@@ -32,38 +34,56 @@ class Frame:
     reason: str
 
 
-def frame_articles(lines: list[str], ctx: AuditContext) -> list[Frame]:
-    """Find altered headlines and their originals, top to bottom, in one pass."""
-    frames: list[Frame] = []
-    i = 0
-    while i < len(lines):
-        if is_headline_like(lines[i], ctx.settings):
-            al = choose_original(lines, i, ctx.settings)
-            if al is not None and al.similarity * 100 < ctx.settings.pair_confident:
-                # A weak pair whose "original" opens a strong pair of its own: this line is a
-                # byline or kicker above the real altered headline, not a headline itself.
-                below = choose_original(lines, al.original_index, ctx.settings)
-                if below is not None and below.similarity * 100 >= ctx.settings.pair_confident:
-                    i = al.original_index
-                    continue
-            if al is not None:
-                frames.append(Frame(i, al.original_index, al.similarity, al.reason))
-                i = al.original_index + 1
-                continue
-            following = next_nonblank(lines, i + 1, 1)
-            if following and is_body_text(lines[following[0]], ctx.settings) and ctx.engine.flags_headline(lines[i]):
-                frames.append(Frame(i, None, 0.0, "no original headline; flagged by a rule"))
-        i += 1
-    return frames
+def next_frame(lines: LazyLines, i: int, ctx: AuditContext) -> tuple[Frame | None, int]:
+    """Does an article start at line ``i``? Return the frame (or None) and where to look next."""
+    if not is_headline_like(lines[i], ctx.settings):
+        return None, i + 1
+    al = choose_original(lines, i, ctx.settings)
+    if al is not None and al.similarity * 100 < ctx.settings.pair_confident:
+        # A weak pair whose "original" opens a strong pair of its own: this line is a byline or
+        # kicker above the real altered headline, not a headline itself.
+        below = choose_original(lines, al.original_index, ctx.settings)
+        if below is not None and below.similarity * 100 >= ctx.settings.pair_confident:
+            return None, al.original_index
+    if al is not None:
+        return Frame(i, al.original_index, al.similarity, al.reason), al.original_index + 1
+    following = next_nonblank(lines, i + 1, 1)
+    if following and is_body_text(lines[following[0]], ctx.settings) and ctx.engine.flags_headline(lines[i]):
+        return Frame(i, None, 0.0, "no original headline; flagged by a rule"), i + 1
+    return None, i + 1
 
 
-def audit_article(lines: list[str], frame: Frame, stop: int, index: int, ctx: AuditContext) -> Article:
+def audit_stream(lines: LazyLines, ctx: AuditContext) -> Iterator[Article]:
+    """Articles one at a time, top to bottom; memory holds the current article only."""
+    pending: Frame | None = None
+    index, i = 0, 0
+    while lines.has(i):
+        if pending is not None and lines.buffered_chars() > ctx.settings.max_article_chars:
+            yield audit_article(lines, pending, i, index, ctx, cut=True)
+            index, pending = index + 1, None
+        frame, nxt = next_frame(lines, i, ctx)
+        if frame is not None:
+            if pending is not None:
+                yield audit_article(lines, pending, frame.altered, index, ctx)
+                index += 1
+            pending = frame
+            lines.release(frame.altered)
+        elif pending is None:
+            lines.release(nxt)  # text before the first headline: nothing will read it again
+        i = nxt
+    if pending is not None:
+        yield audit_article(lines, pending, lines.end(), index, ctx)
+
+
+def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False) -> Article:
     """Everything the note says about one article; ``stop`` is the next article's first line."""
     altered = lines[frame.altered]
     body_first = (frame.original if frame.original is not None else frame.altered) + 1
     body = body_range(lines, body_first, stop)
-    body_text = "\n".join(lines[body.start_line - 1 : body.end_line]) if body else ""
+    body_text = "\n".join(lines.span(body.start_line - 1, body.end_line)) if body else ""
     notes = [frame.reason]
+    if cut:
+        notes.append(f"The article is very long; only lines up to {stop} were analysed.")
     if frame.original is None:
         diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text))
         original = None
@@ -108,14 +128,10 @@ def audit_article(lines: list[str], frame: Frame, stop: int, index: int, ctx: Au
 
 
 def audit_source(source: SourceText, ctx: AuditContext) -> DocumentAudit:
-    """Audit every article of one decoded input."""
-    lines = source.lines
-    frames = frame_articles(lines, ctx)
-    articles = []
-    for k, frame in enumerate(frames):
-        stop = frames[k + 1].altered if k + 1 < len(frames) else len(lines)
-        articles.append(audit_article(lines, frame, stop, k, ctx))
+    """Audit every article of one decoded input held in memory."""
+    lines = LazyLines(source.lines)
+    articles = list(audit_stream(lines, ctx))
     warnings = list(source.warnings)
-    if not frames:
+    if not articles:
         warnings.append(f"{source.path}: no altered headline found")
-    return DocumentAudit(path=source.path, sha256=source.sha256, line_count=len(lines), articles=articles, warnings=warnings)
+    return DocumentAudit(path=source.path, sha256=source.sha256, line_count=len(source.lines), articles=articles, warnings=warnings)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from .models import BodyRange
-from .normalize import normalize
 from .settings import DEFAULT_SETTINGS, Settings
 
 _MONTHS = (
@@ -84,25 +83,25 @@ def is_body_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     return bool(t) and not is_headline_like(t, settings) and not is_furniture(t) and len(words(t)) >= 8
 
 
-def next_nonblank(lines: list[str], start: int, limit: int) -> list[int]:
+def has_line(lines, index: int) -> bool:
+    """Is there a line at ``index``? Works for lists and for a streamed LazyLines window."""
+    return lines.has(index) if hasattr(lines, "has") else index < len(lines)
+
+
+def next_nonblank(lines, start: int, limit: int) -> list[int]:
     """Indices of up to ``limit`` non-blank lines from ``start`` on."""
     out: list[int] = []
     i = start
-    while i < len(lines) and len(out) < limit:
+    while len(out) < limit and has_line(lines, i):
         if not is_blank(lines[i]):
             out.append(i)
         i += 1
     return out
 
 
-def body_range(lines: list[str], first: int, stop: int) -> BodyRange | None:
+def body_range(lines, first: int, stop: int) -> BodyRange | None:
     """The first and last non-blank lines in [first, stop) as 1-based numbers."""
-    nonblank = [i for i in range(first, stop) if not is_blank(lines[i])]
+    nonblank = [i for i in range(first, stop) if has_line(lines, i) and not is_blank(lines[i])]
     if not nonblank:
         return None
     return BodyRange(start_line=nonblank[0] + 1, end_line=nonblank[-1] + 1)
-
-
-def fingerprint(text: str) -> str:
-    """A key under which two headlines count as the same text."""
-    return normalize(text)

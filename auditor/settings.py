@@ -25,6 +25,9 @@ class Settings(BaseModel):
     rewrite_kept_ratio: float = 0.4
     # A body line longer than this is never a headline, caption or byline.
     long_line_chars: int = 300
+    # An article holding more than this many characters is closed there (with a note): memory
+    # stays bounded by one article even when a 1 GB file has no further headline.
+    max_article_chars: int = 32_000_000
 
 
 DEFAULT_SETTINGS = Settings()
