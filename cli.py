@@ -10,14 +10,14 @@ import click
 from auditor import __version__
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
-from auditor.reports import FORMATS, render_all
+from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
 from auditor.report_paths import NotePaths
+from auditor.report_stream import FORMATS, ReportBuilder
+from auditor.report_summary import render_summary
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
-from auditor.runner import ExitCode, audit_paths, failing_findings, known_count
-from auditor.baseline import Baseline, baseline_from, parse_baseline, render_baseline
-from auditor.report_summary import render_summary
-from auditor.writer import append_text, stale_files, write_owned_file, write_reports
+from auditor.runner import ExitCode, input_files, run_audit
+from auditor.writer import CheckTarget, DirectoryTarget, append_text, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
 CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline"}
@@ -108,7 +108,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     known = _load_baseline(baseline)
     folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
     ctx, digest = build_context(folders, frozenset(ignore))
-    result = audit_paths(list(paths), ctx, digest)
+    files, errors = input_files(list(paths))
     # Only settings that change what a note says go into its front matter, so --check and
     # byte-identical reruns do not depend on --fail-on or --format.
     settings = {
@@ -116,31 +116,35 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
         "extra_rules": ",".join(Path(r).name for r in rules),
         "ignored_rules": ",".join(sorted(ignore)),
     }
-    files = render_all(result.report, formats, settings, ctx.engine.rules, known)
-    for e in result.errors:
+    folders_out = NotePaths(files).folders() if "md" in formats else set()
+    target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out)
+    builder = ReportBuilder(target, formats, settings, ctx.engine.rules, known, files, digest, fail_on)
+    try:
+        read_errors, warnings = run_audit(files, ctx, builder)
+    except BaseException:
+        target.abandon()
+        raise
+    errors += read_errors
+    stats = builder.finish(errors)
+    target.finish()
+    for e in errors:
         click.echo(f"error: {e}", err=True)
     if not quiet:
-        for w in result.warnings:
+        for w in warnings:
             click.echo(f"warning: {w}", err=True)
-    if verbose:
-        for d in result.report.documents:
-            click.echo(f"{d.path}: {len(d.articles)} article(s)", err=True)
     if check:
-        stale = stale_files(out, files)
-        for rel in stale:
+        for rel in target.stale:
             click.echo(f"stale: {out / rel}", err=True)
-        sys.exit(ExitCode.FINDINGS if stale else (ExitCode.ERROR if result.errors else ExitCode.OK))
-    clean = NotePaths(result.report.documents).folders() if "md" in formats else set()
-    write_reports(out, files, [d.path for d in result.report.documents], clean)
-    failing = failing_findings(result.report, fail_on, known)
+        sys.exit(ExitCode.FINDINGS if target.stale else (ExitCode.ERROR if errors else ExitCode.OK))
+    if verbose:
+        click.echo(f"{stats.files} file(s) read: {', '.join(files)}", err=True)
     if summary:
-        append_text(summary, render_summary(result.report, str(out), failing, fail_on, known_count(result.report, known)))
+        append_text(summary, render_summary(stats, str(out), fail_on, errors))
     if not quiet:
-        n = sum(len(d.articles) for d in result.report.documents)
-        click.echo(f"{len(result.report.documents)} file(s), {n} article(s), {failing} finding(s) at or above {fail_on}; reports in {out}")
-    if result.errors:
+        click.echo(f"{stats.files} file(s), {stats.articles} article(s), {stats.failing} finding(s) at or above {fail_on}; reports in {out}")
+    if errors:
         sys.exit(ExitCode.ERROR)
-    if failing or (strict and result.warnings):
+    if stats.failing or (strict and warnings):
         sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.OK)
 
@@ -169,11 +173,14 @@ def baseline() -> None:
 def baseline_create(paths, output, rules, no_default_rules, ignore) -> None:
     """Audit PATHS and write every finding's fingerprint to --output."""
     folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
-    ctx, digest = build_context(folders, frozenset(ignore))
-    result = audit_paths(list(paths), ctx, digest)
-    for e in result.errors:
+    ctx, _ = build_context(folders, frozenset(ignore))
+    files, errors = input_files(list(paths))
+    collector = BaselineCollector()
+    read_errors, _ = run_audit(files, ctx, collector)
+    errors += read_errors
+    for e in errors:
         click.echo(f"error: {e}", err=True)
-    b = baseline_from(result.report)
+    b = collector.baseline()
 
     def is_baseline(text: str) -> bool:
         try:
@@ -184,7 +191,7 @@ def baseline_create(paths, output, rules, no_default_rules, ignore) -> None:
 
     write_owned_file(output, render_baseline(b), is_baseline)
     click.echo(f"{len(b.findings)} finding(s) recorded in {output}")
-    sys.exit(ExitCode.ERROR if result.errors else ExitCode.OK)
+    sys.exit(ExitCode.ERROR if errors else ExitCode.OK)
 
 
 @main.group()

@@ -6,8 +6,8 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import AuditorError
-from .fingerprints import finding_fingerprints
-from .models import AuditReport
+from .fingerprints import Fingerprinter
+from .models import Article
 
 
 class BaselineEntry(BaseModel):
@@ -28,13 +28,24 @@ class Baseline(BaseModel):
         return frozenset(e.fingerprint for e in self.findings)
 
 
-def baseline_from(report: AuditReport) -> Baseline:
-    entries = [
-        BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=d.path, headline=a.altered.text)
-        for d in report.documents
-        for a, f, fp in finding_fingerprints(d)
-    ]
-    return Baseline(findings=sorted(entries, key=lambda e: (e.file, e.fingerprint)))
+class BaselineCollector:
+    """A runner sink that records every finding's fingerprint."""
+
+    def __init__(self) -> None:
+        self.entries: list[BaselineEntry] = []
+
+    def begin_document(self, path: str, sha256: str) -> None:
+        self.path, self.fp = path, Fingerprinter(path)
+
+    def article(self, a: Article) -> None:
+        for f, fp in self.fp.of(a):
+            self.entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text))
+
+    def end_document(self, line_count: int, warnings: list[str]) -> None:
+        pass
+
+    def baseline(self) -> Baseline:
+        return Baseline(findings=sorted(self.entries, key=lambda e: (e.file, e.fingerprint)))
 
 
 def render_baseline(b: Baseline) -> str:

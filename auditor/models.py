@@ -126,11 +126,3 @@ class DocumentAudit(Frozen):
     line_count: int
     articles: list[Article]
     warnings: list[str] = Field(default_factory=list)
-
-
-class AuditReport(Frozen):
-    tool: str
-    version: str
-    rules_digest: str
-    documents: list[DocumentAudit]
-    errors: list[str] = Field(default_factory=list)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from .markdown import md, quote
-from .models import SEVERITY_ORDER, Article, Citation, DocumentAudit
-from .report_paths import NotePaths
+from .models import SEVERITY_ORDER, Article, Citation
 
 ROLE_LABELS = {
     "quoted_source": "quoted source", "dateline": "dateline", "publisher_byline": "publisher byline",
@@ -71,14 +70,14 @@ def _outlets_by_name(cites: list[Citation]) -> str:
 
 
 def render_note(
-    doc: DocumentAudit, a: Article, fm: dict[str, str | int], known: set[tuple[int, str, str]] | None = None
+    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None
 ) -> str:
     """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
     known = known or set()
     span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
     parts = [front_matter({**fm, "article": a.index, "lines": span})]
     parts.append(f"# Article {a.index}: {md(a.altered.text)}\n\n")
-    parts.append(f"Source: {md(doc.path)}, lines {span}.\n\n")
+    parts.append(f"Source: {md(path)}, lines {span}.\n\n")
     parts.append("## Headlines\n\n| | line | headline |\n|---|---|---|\n")
     parts.append(f"| altered | {a.altered.line} | {md(a.altered.text)} |\n")
     if a.original:
@@ -100,7 +99,7 @@ def render_note(
         parts.append("| severity | rule | category | term | message |\n|---|---|---|---|---|\n")
         ranked = sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term))
         for f in ranked:
-            tag = " (known)" if (a.index, f.rule, f.term) in known else ""
+            tag = " (known)" if (f.rule, f.term) in known else ""
             rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
             parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
     else:
@@ -137,20 +136,26 @@ def _top_severity(a: Article) -> str:
     return max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity
 
 
-def render_index(docs: list[DocumentAudit], paths: NotePaths, fm: dict[str, str | int], errors: list[str]) -> str:
-    """OUT/index.md: one row per article with a link to its note."""
-    parts = [front_matter(fm), "# Headline audit\n\n"]
-    total = sum(len(d.articles) for d in docs)
-    parts.append(f"{len(docs)} file(s), {total} article(s).\n\n")
-    parts.append("| file | # | altered headline | original | inserted | top severity | publisher | note |\n")
-    parts.append("|---|---|---|---|---|---|---|---|\n")
-    for d in docs:
-        for a in d.articles:
-            orig = f"line {a.original.line}" if a.original else "**none**"
-            ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
-            pub = md(a.publisher.name) if a.publisher else "?"
-            link = paths.note(d, a).replace(" ", "%20")
-            parts.append(f"| {md(d.path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {_top_severity(a)} | {pub} | [note]({link}) |\n")
+INDEX_HEADER = (
+    "| file | # | altered headline | original | inserted | top severity | publisher | note |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+)
+
+
+def index_head(fm: dict[str, str | int]) -> str:
+    return front_matter(fm) + "# Headline audit\n\n" + INDEX_HEADER
+
+
+def index_row(path: str, a: Article, link: str) -> str:
+    """One article's row in OUT/index.md."""
+    orig = f"line {a.original.line}" if a.original else "**none**"
+    ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
+    pub = md(a.publisher.name) if a.publisher else "?"
+    return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {_top_severity(a)} | {pub} | [note]({link.replace(' ', '%20')}) |\n"
+
+
+def index_tail(files: int, articles: int, errors: list[str]) -> str:
+    tail = f"\n{files} file(s), {articles} article(s).\n"
     if errors:
-        parts.append("\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors))
-    return "".join(parts)
+        tail += "\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors)
+    return tail

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
-from .models import Article, DocumentAudit
+from .models import Article
 
 SLUG_MAX = 60
 STEM_MAX = 80
@@ -30,31 +30,22 @@ def stem_folder(path: str) -> str:
 
 
 class NotePaths:
-    """Relative paths of every note, decided once per run so equal slugs never collide."""
+    """Relative note paths: one folder per input (told apart when names clash), one file per article."""
 
-    def __init__(self, docs: list[DocumentAudit]) -> None:
+    def __init__(self, inputs: list[str]) -> None:
         stems: dict[str, list[str]] = {}
-        for d in docs:
-            stems.setdefault(stem_folder(d.path).lower(), []).append(d.path)
+        for p in inputs:
+            stems.setdefault(stem_folder(p).lower(), []).append(p)
         self._folder: dict[str, str] = {}
-        for stem, paths in stems.items():
+        for paths in stems.values():
             for p in paths:
                 # Two inputs named alike (a/x.txt, b/x.txt) get folders told apart by a path hash.
                 suffix = "" if len(paths) == 1 else "-" + hashlib.sha256(p.encode()).hexdigest()[:8]
                 self._folder[p] = stem_folder(p) + suffix
-        self._notes: dict[tuple[str, int], str] = {}
-        for d in docs:
-            width = max(2, len(str(len(d.articles) - 1)))
-            used: set[str] = set()
-            for a in d.articles:
-                name = f"{a.index:0{width}d}-{slug(a.altered.text)}"
-                while name in used:  # an index prefix already makes names unique; this is a guard
-                    name += "-1"
-                used.add(name)
-                self._notes[(d.path, a.index)] = f"{self._folder[d.path]}/{name}.md"
 
-    def note(self, doc: DocumentAudit, article: Article) -> str:
-        return self._notes[(doc.path, article.index)]
+    def note(self, path: str, article: Article) -> str:
+        # The index prefix alone makes names unique within a folder; the slug is for people.
+        return f"{self._folder[path]}/{article.index:02d}-{slug(article.altered.text)}.md"
 
     def folders(self) -> set[str]:
         return set(self._folder.values())

@@ -6,8 +6,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from . import TOOL_NAME, __version__
-from .fingerprints import finding_fingerprints
-from .models import AuditReport
+from .models import Article, Finding
 from .rule_engine import UNCLASSIFIED_ID
 from .rule_loader import LoadedRule
 
@@ -49,42 +48,50 @@ def _rule_descriptor(lr: LoadedRule) -> dict:
     return d
 
 
-def render_sarif(report: AuditReport, rules: list[LoadedRule], known: frozenset[str] = frozenset()) -> str:
-    descriptors = [_rule_descriptor(lr) for lr in rules] + [UNCLASSIFIED_RULE]
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    results = []
-    for doc in report.documents:
-        for a, f, fp in finding_fingerprints(doc):
-            col = a.altered.text.find(f.term)
-            start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
-            result = {
-                "ruleId": f.rule,
-                "level": LEVELS[f.severity],
-                "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(doc.path)},
-                        "region": {"startLine": a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
-                    }
-                }],
-                "partialFingerprints": {FINGERPRINT_KEY: fp},
-                "properties": {"category": f.category, "severity": f.severity, "article": a.index},
-            }
-            if f.rule in index:
-                result["ruleIndex"] = index[f.rule]
-            if known:
-                result["baselineState"] = "unchanged" if fp in known else "new"
-            results.append(result)
+def sarif_head(rules: list[LoadedRule]) -> tuple[str, str]:
+    """The log up to the results array, and what closes it; results go in between."""
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": TOOL_NAME, "version": __version__, "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/headline-auditor/", "rules": descriptors,
+                "informationUri": "https://pypi.org/project/headline-auditor/",
+                "rules": [_rule_descriptor(lr) for lr in rules] + [UNCLASSIFIED_RULE],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": ["\x00RESULTS\x00"],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    head, tail = text.split('"\\u0000RESULTS\\u0000"')
+    return head.rstrip(" "), tail + "\n"
+
+
+def rule_index(rules: list[LoadedRule]) -> dict[str, int]:
+    ids = [lr.id for lr in rules] + [UNCLASSIFIED_ID]
+    return {rid: i for i, rid in enumerate(ids)}
+
+
+def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, int], known: frozenset[str]) -> dict:
+    """One SARIF result: the finding at the altered headline's line and the term's columns."""
+    col = a.altered.text.find(f.term)
+    start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
+    result = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(path)},
+                "region": {"startLine": a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
+            }
+        }],
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
+        "properties": {"category": f.category, "severity": f.severity, "article": a.index},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    if known:
+        result["baselineState"] = "unchanged" if fp in known else "new"
+    return result

@@ -1,39 +1,34 @@
 """A short Markdown summary for $GITHUB_STEP_SUMMARY: counts, articles with findings, links."""
 from __future__ import annotations
 
-from collections import Counter
-
 from .markdown import md
-from .models import SEVERITY_ORDER, AuditReport
-from .report_paths import NotePaths
+from .models import SEVERITY_ORDER
+from .report_stream import SUMMARY_ROWS, RunStats
 
 
-def render_summary(report: AuditReport, out_label: str, failing: int, fail_on: str, known: int) -> str:
-    findings = [(d, a, f) for d in report.documents for a in d.articles for f in a.findings]
-    by_sev = Counter(f.severity for _, _, f in findings)
-    by_cat = Counter(f.category for _, _, f in findings)
-    articles = sum(len(d.articles) for d in report.documents)
-    verdict = "passed" if failing == 0 else f"failed: {failing} finding(s) at or above {fail_on}"
+def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]) -> str:
+    total = sum(st.by_severity.values())
+    verdict = "passed" if st.failing == 0 else f"failed: {st.failing} finding(s) at or above {fail_on}"
     lines = [
         "## Headline audit\n",
-        f"{len(report.documents)} file(s), {articles} article(s), {len(findings)} finding(s); {verdict}."
-        + (f" {known} finding(s) are known from the baseline." if known else "") + "\n",
+        f"{st.files} file(s), {st.articles} article(s), {total} finding(s); {verdict}."
+        + (f" {st.known} finding(s) are known from the baseline." if st.known else "") + "\n",
         "| severity | findings |", "|---|---|",
-        *[f"| {s} | {by_sev[s]} |" for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get, reverse=True)],
+        *[f"| {s} | {st.by_severity[s]} |" for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get, reverse=True)],
         "", "| category | findings |", "|---|---|",
-        *[f"| {md(c)} | {n} |" for c, n in sorted(by_cat.items(), key=lambda kv: (-kv[1], kv[0]))],
+        *[f"| {md(c)} | {n} |" for c, n in sorted(st.by_category.items(), key=lambda kv: (-kv[1], kv[0]))],
         "",
     ]
-    flagged = [(d, a) for d in report.documents for a in d.articles if any(f.severity != "info" for f in a.findings)]
-    if flagged:
-        paths = NotePaths(report.documents)
+    if st.flagged:
         lines += ["| file | line | altered headline | top finding | note |", "|---|---|---|---|---|"]
-        for d, a in flagged:
+        for path, a, note in st.flagged:
             top = max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity])
             lines.append(
-                f"| {md(d.path)} | {a.altered.line} | {md(a.altered.text)} | {top.severity}: {md(top.term)} ({md(top.rule)}) "
-                f"| {md(out_label.rstrip('/') + '/' + paths.note(d, a))} |"
+                f"| {md(path)} | {a.altered.line} | {md(a.altered.text)} | {top.severity}: {md(top.term)} ({md(top.rule)}) "
+                f"| {md(out_label.rstrip('/') + '/' + note)} |"
             )
-    if report.errors:
-        lines += ["", "Inputs not audited:", *[f"- {md(e)}" for e in report.errors]]
+        if st.flagged_total > SUMMARY_ROWS:
+            lines.append(f"\n… and {st.flagged_total - SUMMARY_ROWS} more; see index.md.")
+    if errors:
+        lines += ["", "Inputs not audited:", *[f"- {md(e)}" for e in errors]]
     return "\n".join(lines) + "\n"

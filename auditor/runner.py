@@ -1,65 +1,60 @@
-"""Audit many inputs: bad ones are reported and skipped, the rest still get audited."""
+"""Audit many inputs as a stream: bad ones are reported and skipped, the rest still get audited."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Protocol
 
-from . import TOOL_NAME, __version__
 from .errors import AuditorError
-from .fingerprints import finding_fingerprints
-from .ingest import discover, read_source
-from .models import SEVERITY_ORDER, AuditReport, DocumentAudit
-from .pipeline import AuditContext, audit_source
+from .ingest import discover, open_source
+from .lines import LazyLines
+from .models import Article
+from .pipeline import AuditContext, audit_stream
 
 
 class ExitCode(IntEnum):
     """What `auditor audit` returns."""
 
     OK = 0  # no finding at or above --fail-on
-    FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings)
+    FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings; with --check, stale reports)
     ERROR = 2  # usage error, a bad rule file, or an input that could not be audited
 
 
-@dataclass
-class RunResult:
-    report: AuditReport
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+class Sink(Protocol):
+    """Receives the audit in file order, one article at a time."""
+
+    def begin_document(self, path: str, sha256: str) -> None: ...
+    def article(self, a: Article) -> None: ...
+    def end_document(self, line_count: int, warnings: list[str]) -> None: ...
 
 
-def audit_paths(paths: list[str], ctx: AuditContext, rules_digest: str) -> RunResult:
+def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
     files, problems = discover(paths)
-    errors = [str(p) for p in problems]
-    docs: list[DocumentAudit] = []
+    return files, [str(p) for p in problems]
+
+
+def run_audit(files: list[str], ctx: AuditContext, sink: Sink) -> tuple[list[str], list[str]]:
+    """Feed every article of every file to ``sink``; return (errors, warnings)."""
+    errors: list[str] = []
     warnings: list[str] = []
     for path in files:
         try:
-            source = read_source(path)
+            stream = open_source(path)
         except AuditorError as exc:
             errors.append(str(exc))
             continue
-        doc = audit_source(source, ctx)
-        warnings.extend(doc.warnings)
-        for a in doc.articles:
-            if a.original is None:
-                warnings.append(f"{doc.path}:{a.altered.line}: no original headline found")
-        docs.append(doc)
-    report = AuditReport(tool=TOOL_NAME, version=__version__, rules_digest=rules_digest, documents=docs, errors=errors)
-    return RunResult(report=report, errors=errors, warnings=warnings)
-
-
-def failing_findings(report: AuditReport, fail_on: str, known: frozenset[str] = frozenset()) -> int:
-    """How many findings are at or above ``fail_on`` and not in the baseline."""
-    if fail_on == "never":
-        return 0
-    floor = SEVERITY_ORDER[fail_on]
-    return sum(
-        1
-        for d in report.documents
-        for _, f, fp in finding_fingerprints(d)
-        if SEVERITY_ORDER[f.severity] >= floor and fp not in known
-    )
-
-
-def known_count(report: AuditReport, known: frozenset[str]) -> int:
-    return sum(1 for d in report.documents for _, _, fp in finding_fingerprints(d) if fp in known)
+        sink.begin_document(stream.path, stream.sha256)
+        lines = LazyLines(stream.lines())
+        count = 0
+        try:
+            for a in audit_stream(lines, ctx):
+                sink.article(a)
+                count += 1
+                if a.original is None:
+                    warnings.append(f"{stream.path}:{a.altered.line}: no original headline found")
+        except AuditorError as exc:  # e.g. the file vanished or became unreadable mid-run
+            errors.append(str(exc))
+        if count == 0:
+            stream.warnings.append(f"{stream.path}: no altered headline found")
+        sink.end_document(lines.read_so_far(), list(stream.warnings))
+        warnings.extend(stream.warnings)
+    return errors, warnings

@@ -1,6 +1,7 @@
 """The one place that writes reports: atomically, only under --out, never over user files."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -50,43 +51,108 @@ def prepare_out(out: Path) -> None:
         atomic_write(out / MARKER, MARKER_TEXT)
 
 
-def write_reports(out: Path, files: dict[str, str], inputs: list[str], clean_folders: set[str]) -> list[Path]:
-    """Write every file under ``out``; remove stale notes in the note folders this run owns."""
-    prepare_out(out)
-    input_paths = {Path(p).resolve() for p in inputs}
-    written: list[Path] = []
-    for rel, text in files.items():
-        target = out / rel
-        if not _inside(out, target):
+class DirectoryTarget:
+    """Writes reports under ``out``: each file through a temp file renamed into place."""
+
+    def __init__(self, out: Path, inputs: list[str], note_folders: set[str]) -> None:
+        prepare_out(out)
+        for leftover in sorted(out.rglob(".*.tmp")):
+            leftover.unlink()  # temp files of a run that was killed before its rename
+        self.out = out
+        self.inputs = {Path(p).resolve() for p in inputs}
+        self.note_folders = note_folders
+        self.written: set[Path] = set()
+        self._open: dict[str, tuple] = {}
+
+    def _target(self, rel: str) -> Path:
+        target = self.out / rel
+        if not _inside(self.out, target):
             raise AuditorError(str(target), "report path leaves the output folder; not written")
-        if target.resolve() in input_paths:
+        if target.resolve() in self.inputs:
             raise AuditorError(str(target), "report path is an input file; not written")
+        return target
+
+    def put(self, rel: str, text: str) -> None:
+        target = self._target(rel)
         atomic_write(target, text)
-        written.append(target)
-    keep = {(out / rel).resolve() for rel in files}
-    for folder in sorted(clean_folders):
-        d = out / folder
-        if d.is_dir() and _inside(out, d):
-            for old in sorted(d.glob("*.md")):
-                if old.resolve() not in keep:
-                    old.unlink()
-    for leftover in sorted(out.rglob(".*.tmp")):
-        leftover.unlink()  # temp files of a run that was killed before its rename
-    return written
+        self.written.add(target.resolve())
+
+    def begin(self, rel: str) -> None:
+        target = self._target(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        self._open[rel] = (os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp, target)
+
+    def add(self, rel: str, text: str) -> None:
+        self._open[rel][0].write(text)
+
+    def end(self, rel: str) -> None:
+        fh, tmp, target = self._open.pop(rel)
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+        os.replace(tmp, target)
+        self.written.add(target.resolve())
+
+    def abandon(self) -> None:
+        """After an error: drop half-written streams; the previous complete files stay."""
+        for fh, tmp, _ in self._open.values():
+            fh.close()
+            Path(tmp).unlink(missing_ok=True)
+        self._open.clear()
+
+    def finish(self) -> None:
+        """Remove notes of articles that are gone, in the note folders this run owns."""
+        for folder in sorted(self.note_folders):
+            d = self.out / folder
+            if d.is_dir() and _inside(self.out, d):
+                for old in sorted(d.glob("*.md")):
+                    if old.resolve() not in self.written:
+                        old.unlink()
 
 
-def stale_files(out: Path, files: dict[str, str]) -> list[str]:
-    """Relative paths whose committed content differs from what this run renders (for --check)."""
-    stale = []
-    for rel, text in files.items():
-        target = out / rel
+class CheckTarget:
+    """Compares what a run would write with what is under ``out``; writes nothing."""
+
+    def __init__(self, out: Path, note_folders: set[str]) -> None:
+        self.out, self.note_folders = out, note_folders
+        self.stale: list[str] = []
+        self.seen: set[str] = set()
+        self._hashes: dict = {}
+
+    def _current(self, rel: str) -> bytes | None:
         try:
-            current = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            current = None
-        if current != text:
-            stale.append(rel)
-    return stale
+            return (self.out / rel).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, rel: str, text: str) -> None:
+        self.seen.add(rel)
+        if self._current(rel) != text.encode("utf-8"):
+            self.stale.append(rel)
+
+    def begin(self, rel: str) -> None:
+        self._hashes[rel] = hashlib.sha256()
+
+    def add(self, rel: str, text: str) -> None:
+        self._hashes[rel].update(text.encode("utf-8"))
+
+    def end(self, rel: str) -> None:
+        self.seen.add(rel)
+        current = self._current(rel)
+        if current is None or hashlib.sha256(current).hexdigest() != self._hashes.pop(rel).hexdigest():
+            self.stale.append(rel)
+
+    def abandon(self) -> None:
+        self._hashes.clear()
+
+    def finish(self) -> None:
+        """Notes on disk that this run would not write are stale too."""
+        for folder in sorted(self.note_folders):
+            d = self.out / folder
+            for old in sorted(d.glob("*.md")) if d.is_dir() else []:
+                if f"{folder}/{old.name}" not in self.seen:
+                    self.stale.append(f"{folder}/{old.name}")
 
 
 def append_text(path: Path, text: str) -> None:

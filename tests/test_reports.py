@@ -9,8 +9,7 @@ import pytest
 from conftest import ROOT, audit_text
 
 from auditor.markdown import md
-from auditor.models import AuditReport
-from auditor.reports import render_all
+from auditor.report_stream import MemoryTarget, ReportBuilder
 
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
@@ -55,9 +54,19 @@ def test_markdown_escaping_blocks_markup():
 def test_hostile_headline_cannot_break_a_note_table(ctx):
     text = f"{HOSTILE} visits Najaf\n\nSadr visits Najaf\n\nThe cleric visited Najaf on Monday and met local officials there.\n"
     doc = audit_text(text, ctx, name="h|ostile.txt")
-    report = AuditReport(tool="t", version="0", rules_digest="d", documents=[doc])
-    files = render_all(report, ("md",), {})
-    note = next(v for k, v in files.items() if k != "index.md")
+    target = MemoryTarget()
+    builder = ReportBuilder(target, ("md", "json", "sarif"), {}, [], frozenset(), [doc.path], "d", "high")
+    builder.begin_document(doc.path, doc.sha256)
+    for a in doc.articles:
+        builder.article(a)
+    builder.end_document(doc.line_count, doc.warnings)
+    builder.finish([])
+    files = target.files
+    import json
+
+    assert json.loads(files["audit.json"])["documents"][0]["articles"][0]["altered"]["text"].startswith("Antichrist |")
+    json.loads(files["audit.sarif"])
+    note = next(v for k, v in files.items() if k.endswith(".md") and k != "index.md")
     for line in note.splitlines():
         if line.startswith("| altered"):
             assert line.count(" | ") == 2 and line.endswith(" |")  # still exactly three cells

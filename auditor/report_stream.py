@@ -1,0 +1,154 @@
+"""Build every report while articles stream past: notes at once, the big files piece by piece.
+
+Rendering stays pure (text from models); a Target decides whether the text is written
+(writer.DirectoryTarget) or compared with what is on disk (writer.CheckTarget).
+"""
+from __future__ import annotations
+
+import json
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from . import TOOL_NAME, __version__
+from .fingerprints import Fingerprinter
+from .models import SEVERITY_ORDER, Article
+from .report_md import index_head, index_row, index_tail, render_note
+from .report_paths import NotePaths
+from .report_sarif import rule_index, sarif_head, sarif_result
+from .rule_loader import LoadedRule
+
+FORMATS = ("md", "json", "sarif")
+SUMMARY_ROWS = 200  # the step summary lists at most this many articles; the index has them all
+
+
+class Target(Protocol):
+    def put(self, rel: str, text: str) -> None: ...
+    def begin(self, rel: str) -> None: ...
+    def add(self, rel: str, text: str) -> None: ...
+    def end(self, rel: str) -> None: ...
+
+
+def _dump(obj: object, indent: int) -> str:
+    return textwrap.indent(json.dumps(obj, ensure_ascii=False, indent=2), " " * indent)
+
+
+@dataclass
+class RunStats:
+    """What the exit code, the summary and the console line need; small whatever the corpus."""
+
+    files: int = 0
+    articles: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    failing: int = 0
+    known: int = 0
+    no_original: list[str] = field(default_factory=list)
+    flagged: list[tuple[str, Article, str]] = field(default_factory=list)  # (path, article, note)
+    flagged_total: int = 0
+
+
+class ReportBuilder:
+    def __init__(
+        self, target: Target, formats: tuple[str, ...], settings: dict[str, str], rules: list[LoadedRule],
+        known: frozenset[str], inputs: list[str], rules_digest: str, fail_on: str,
+    ) -> None:
+        self.t, self.formats, self.rules, self.known = target, formats, rules, known
+        self.paths = NotePaths(inputs)
+        self.fail_floor = None if fail_on == "never" else SEVERITY_ORDER[fail_on]
+        self.base = {"tool": f"{TOOL_NAME} {__version__}", "rules_digest": rules_digest, **settings}
+        self.stats = RunStats()
+        self._first_doc, self._first_result, self._sarif_index = True, True, rule_index(rules)
+        if "json" in formats:
+            target.begin("audit.json")
+            head = {"tool": TOOL_NAME, "version": __version__, "rules_digest": rules_digest}
+            target.add("audit.json", json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "documents": [')
+        if "sarif" in formats:
+            self._sarif_tail = sarif_head(rules)
+            target.begin("audit.sarif")
+            target.add("audit.sarif", self._sarif_tail[0])
+        if "md" in formats:
+            target.begin("index.md")
+            target.add("index.md", index_head(self.base))
+
+    def begin_document(self, path: str, sha256: str) -> None:
+        self.path, self.sha = path, sha256
+        self.fm = {**self.base, "input": path, "input_sha256": sha256}
+        self.fingerprints = Fingerprinter(path)
+        self._first_article = True
+        self.stats.files += 1
+        if "json" in self.formats:
+            head = json.dumps({"path": path, "sha256": sha256}, ensure_ascii=False, indent=2)[:-2]
+            self.t.add("audit.json", ("\n" if self._first_doc else ",\n") + textwrap.indent(head, "    ") + ',\n      "articles": [')
+            self._first_doc = False
+
+    def article(self, a: Article) -> None:
+        st = self.stats
+        st.articles += 1
+        prints = self.fingerprints.of(a)
+        known_here = {(f.rule, f.term) for f, fp in prints if fp in self.known}
+        for f, fp in prints:
+            st.by_severity[f.severity] += 1
+            st.by_category[f.category] += 1
+            if fp in self.known:
+                st.known += 1
+            elif self.fail_floor is not None and SEVERITY_ORDER[f.severity] >= self.fail_floor:
+                st.failing += 1
+            if "sarif" in self.formats:
+                res = sarif_result(self.path, a, f, fp, self._sarif_index, self.known)
+                self.t.add("audit.sarif", ("" if self._first_result else ",\n") + _dump(res, 8))
+                self._first_result = False
+        if a.original is None:
+            st.no_original.append(f"{self.path}:{a.altered.line}: no original headline found")
+        note = self.paths.note(self.path, a)
+        if any(f.severity != "info" for f in a.findings):
+            st.flagged_total += 1
+            if len(st.flagged) < SUMMARY_ROWS:
+                st.flagged.append((self.path, a, note))
+        if "json" in self.formats:
+            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + _dump(a.model_dump(mode="json"), 8))
+            self._first_article = False
+        if "md" in self.formats:
+            self.t.put(note, render_note(self.path, a, self.fm, known_here))
+            self.t.add("index.md", index_row(self.path, a, note))
+
+    def end_document(self, line_count: int, warnings: list[str]) -> None:
+        if "json" in self.formats:
+            close = "\n      ]" if not self._first_article else "]"
+            tail = {"line_count": line_count, "warnings": warnings}
+            body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
+            self.t.add("audit.json", close + "," + textwrap.indent(body, "    ") + "\n    }")
+
+    def finish(self, errors: list[str]) -> RunStats:
+        if "json" in self.formats:
+            close = "\n  ]" if not self._first_doc else "]"
+            self.t.add("audit.json", close + ',\n  "errors": ' + json.dumps(errors, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+            self.t.end("audit.json")
+        if "sarif" in self.formats:
+            self.t.add("audit.sarif", self._sarif_tail[1])
+            self.t.end("audit.sarif")
+        if "md" in self.formats:
+            self.t.add("index.md", index_tail(self.stats.files, self.stats.articles, errors))
+            self.t.end("index.md")
+        return self.stats
+
+
+class MemoryTarget:
+    """Collects reports in a dict {relative path: text}: for library callers and tests."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self._parts: dict[str, list[str]] = {}
+
+    def put(self, rel: str, text: str) -> None:
+        self.files[rel] = text
+
+    def begin(self, rel: str) -> None:
+        self._parts[rel] = []
+
+    def add(self, rel: str, text: str) -> None:
+        self._parts[rel].append(text)
+
+    def end(self, rel: str) -> None:
+        self.files[rel] = "".join(self._parts.pop(rel))
