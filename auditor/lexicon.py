@@ -78,29 +78,45 @@ def stems(word: str) -> set[str]:
     return out
 
 
+_REVERSE_IRREGULAR: dict[str, set[str]] = {}
+for _form, _base in _IRREGULAR.items():
+    _REVERSE_IRREGULAR.setdefault(_base, set()).add(_form)
+_SUFFIXES = r"(?:s|es|ed|d|ing|ies|'s|')?"
+
+
 class Support:
-    """The stems of a text, to ask whether a word (or a word like it) occurs there."""
+    """Does a text use a word, or a word like it? Asked for a few inserted words per article.
+
+    Rather than stemming every word of the body, each question becomes a handful of
+    whole-word searches over the folded body, which stays cheap however long the body is.
+    """
 
     def __init__(self, *texts: str) -> None:
-        self.stems: set[str] = set()
-        self.prefixes: set[str] = set()
-        for text in texts:
-            for tok in tokenize(text):
-                if tok.is_word:
-                    for s in stems(tok.text):
-                        self.stems.add(s)
-                        if len(s) >= PREFIX_MATCH:
-                            self.prefixes.add(s[:PREFIX_MATCH])
+        self.text = "\n".join(normalize(t, collapse=False) for t in texts).replace(".", "")
+        self._memo: dict[str, bool] = {}
 
     def supports(self, word: str) -> bool:
+        key = normalize(word)
+        if key not in self._memo:
+            self._memo[key] = self._search(word)
+        return self._memo[key]
+
+    def _search(self, word: str) -> bool:
+        alts: set[str] = set()
         for s in stems(word):
-            if s in self.stems or (len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self.prefixes):
-                return True
+            if not s:
+                continue
+            alts.add(re.escape(s) + _SUFFIXES)
+            alts.update(re.escape(f) for f in _REVERSE_IRREGULAR.get(s, ()))
+            if len(s) >= PREFIX_MATCH:
+                alts.add(re.escape(s[:PREFIX_MATCH]) + r"\w*")
             # A body word may be the root of a headline word ("Iraq" -> "Iraqi", "Kurd" ->
             # "Kurdish"), never the other way round: "Christian" must not support "Christ".
-            if any(s[:k] in self.stems for k in range(max(MIN_ROOT, len(s) - MAX_ROOT_GROWTH), len(s))):
-                return True
-        return False
+            alts.update(re.escape(s[:k]) for k in range(max(MIN_ROOT, len(s) - MAX_ROOT_GROWTH), len(s)))
+        if not alts:
+            return False
+        pattern = r"(?<![\w'])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])"
+        return re.search(pattern, self.text) is not None
 
     def supports_phrase(self, phrase: str) -> bool:
         """True when every content word of the phrase occurs in the text."""

@@ -40,6 +40,9 @@ def normalize(text: str, *, keep_case: bool = False, collapse: bool = True) -> s
 
     With ``collapse=False`` the result has the same length as ``text`` so offsets carry over.
     """
+    if text.isascii():  # most text: NFKC and the fold table change nothing
+        text = " ".join(text.split()) if collapse else text.replace("\t", " ")
+        return text if keep_case else text.lower()
     if collapse:
         text = unicodedata.normalize("NFKC", text)
     out = fold(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -63,16 +64,33 @@ def load_styles(folders: list[Path]) -> list[Style]:
     return out
 
 
+@lru_cache(maxsize=16)
+def style_set(patterns: tuple[str, ...]):
+    """All house-style patterns in one RE2 set: one scan of a line says which of them match."""
+    import re2
+
+    if not patterns:
+        return None
+    matcher = re2.Set.SearchSet(re2.Options())
+    for p in patterns:
+        matcher.Add(p)
+    matcher.Compile()
+    return matcher
+
+
 def infer_publisher(
     lines: list[str], first: int, last: int, found: list[Sighting], styles: list[Style], aggregators: set[str]
 ) -> Publisher | None:
     """The likely first publisher of lines first..last (1-based), or None when nothing shows it."""
     signals: list[PublisherSignal] = []
     republishers: list[str] = []
+    matcher = style_set(tuple(st.pattern for st in styles))
     for number in range(first, last + 1):
         raw = lines[number - 1].strip()
         folded = normalize(raw, keep_case=True, collapse=False)  # same length: offsets map to raw
-        for st in styles:
+        hits = matcher.Match(folded) if matcher is not None else None
+        for k in sorted(hits or ()):
+            st = styles[k]
             m = compile_pattern(st.pattern).search(folded)
             if m:
                 if st.role == "republisher":

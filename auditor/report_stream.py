@@ -31,7 +31,8 @@ class Target(Protocol):
 
 
 def _dump(obj: object, indent: int) -> str:
-    return textwrap.indent(json.dumps(obj, ensure_ascii=False, indent=2), " " * indent)
+    """One article or result per line: compact (the C encoder) yet easy to diff and to grep."""
+    return " " * indent + json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
 
 
 @dataclass
