@@ -209,6 +209,8 @@ def _walk(root: Path, errors: list[InputError]) -> list[Path]:
                 visit(e)
             elif e.is_file():
                 out.append(e)
+            elif e.is_symlink() and e.suffix.lower() in TEXT_SUFFIXES:
+                errors.append(InputError(str(e), "broken symbolic link; skipped"))
 
     visit(root)
     return out

@@ -1,6 +1,9 @@
 """Markdown provenance notes (one per article) and the index: text in, text out, no I/O."""
 from __future__ import annotations
 
+import json
+import re
+
 from .markdown import md, quote
 from .models import SEVERITY_ORDER, Article, Citation
 
@@ -10,11 +13,19 @@ ROLE_LABELS = {
 }
 
 
-def front_matter(fields: dict[str, str | int]) -> str:
-    """YAML front matter; values are JSON-quoted strings so no input can break out of it."""
-    import json
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False) if isinstance(v, str) else v}" for k, v in fields.items())
+
+def front_matter(fields: dict[str, str | int]) -> str:
+    """YAML front matter; values are JSON-quoted, invisible characters \\u-escaped, so no input
+    (a file name holding a newline or a right-to-left override) can break out or hide."""
+
+    def value(v: str | int) -> str:
+        if not isinstance(v, str):
+            return str(v)
+        return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+
+    body = "\n".join(f"{k}: {value(v)}" for k, v in fields.items())
     return f"---\n{body}\n---\n\n"
 
 

@@ -61,15 +61,13 @@ def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     t = text.strip()
     if not t or len(t) > settings.headline_max_chars:
         return False
+    # Cheap character tests first: most body lines end in a full stop and stop here.
+    if not _CLOSING.search(t) or t.lstrip("‘“\"'([")[:1].islower() or _SENTENCE_BREAK.search(t):
+        return False
     w = words(t)
     if not settings.headline_min_words <= len(w) <= settings.headline_max_words:
         return False
     if is_furniture(t):
-        return False
-    first = t.lstrip("‘“\"'([")[:1]
-    if first.islower():
-        return False
-    if not _CLOSING.search(t) or _SENTENCE_BREAK.search(t):
         return False
     letters = [c for c in t if c.isalpha()]
     # Short all-capitals lines are sub-heads ("PERENNIAL RISK") or widgets ("6 MIN READ").

@@ -1,10 +1,20 @@
 """Shared fixtures: paths, the default audit context, and the ../shared seeds when present."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a few hundred cases while developing, thousands in CI, many more on demand
+# (`pytest --hypothesis-profile=long`).
+_common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("dev", max_examples=300, **_common)
+settings.register_profile("ci", max_examples=3000, **_common)
+settings.register_profile("long", max_examples=30000, **_common)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
