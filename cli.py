@@ -1,23 +1,28 @@
 """Command line: `auditor audit`, `auditor rules list|check`. A thin shell over `auditor/`."""
 from __future__ import annotations
 
+import csv
 import sys
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
 from auditor import __version__
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
+from auditor.fetch import FetchError, make_session
+from auditor.fetch import fetch as fetch_page
 from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
-from auditor.report_paths import NotePaths
+from auditor.report_paths import NotePaths, slug
 from auditor.report_stream import FORMATS, ReportBuilder
 from auditor.report_summary import render_summary
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
 from auditor.runner import ExitCode, input_files, run_audit
-from auditor.writer import CheckTarget, DirectoryTarget, append_text, write_owned_file
+from auditor.verify import Verifier
+from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
 CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline"}
@@ -93,10 +98,13 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the reports under --out are stale.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Findings recorded here (see `auditor baseline create`) do not fail the run.")
 @click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), help="Append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
+@click.option("--verify", is_flag=True, help="Fetch each article's claimed source and compare its headline with the paired original.")
+@click.option("--source-map", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="CSV with columns file,line,url: the source URL of the article whose altered headline is on that line.")
+@click.option("--cache", type=click.Path(path_type=Path, file_okay=False), help="Where fetched sources are kept (default: OUT/.fetch-cache).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, quiet, verbose) -> None:
-    """Audit text dumps (files, or folders of *.txt) and write provenance notes.
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, quiet, verbose) -> None:
+    """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
 
     \b
     Exit codes:
@@ -119,8 +127,11 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     folders_out = NotePaths(files).folders() if "md" in formats else set()
     target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out)
     builder = ReportBuilder(target, formats, settings, ctx.engine.rules, known, files, digest, fail_on)
+    verifier = None
+    if verify or source_map:
+        verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
     try:
-        read_errors, warnings = run_audit(files, ctx, builder)
+        read_errors, warnings = run_audit(files, ctx, builder, verifier)
     except BaseException:
         target.abandon()
         raise
@@ -147,6 +158,50 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     if stats.failing or (strict and warnings):
         sys.exit(ExitCode.FINDINGS)
     sys.exit(ExitCode.OK)
+
+
+def _load_source_map(path: Path | None) -> dict[tuple[str, int], str]:
+    """file,line,url rows; a bad row is a one-line error naming the file and line."""
+    if path is None:
+        return {}
+    out: dict[tuple[str, int], str] = {}
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            for n, row in enumerate(csv.DictReader(fh), 2):
+                try:
+                    out[(row["file"].strip(), int(row["line"]))] = row["url"].strip()
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    raise AuditorError(str(path), "expected columns file,line,url with a whole-number line", line=n) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(str(path), f"cannot read: {exc}") from None
+    return out
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(path_type=Path, file_okay=False), help="Folder for the pages and their sidecar JSON.")
+def fetch(urls, out) -> None:
+    """Fetch news pages politely (timeouts, retries, size and type limits) and save them.
+
+    Each page is saved as NAME.html beside NAME.json (url, final url, status, fetched-at,
+    sha256, headers of interest); audit the folder afterwards. Exit 2 if any URL failed.
+    """
+    session = make_session()
+    failed = 0
+    for url in urls:
+        click.echo(f"fetching {url} ...", err=True)
+        try:
+            got = fetch_page(session, url)
+        except FetchError as exc:
+            click.echo(f"error: {url}: {exc}", err=True)
+            failed += 1
+            continue
+        name = slug(urlsplit(url).netloc + urlsplit(url).path, 100, "page") + "-" + got.sha256[:8]
+        page, _ = save_fetched(out, name, got.body, got.sidecar())
+        for w in got.warnings:
+            click.echo(f"warning: {w}", err=True)
+        click.echo(f"  {got.status} {len(got.body):,} bytes -> {page}", err=True)
+    sys.exit(ExitCode.ERROR if failed else ExitCode.OK)
 
 
 def _load_baseline(path: Path | None) -> frozenset[str]:

@@ -34,7 +34,7 @@ class BaselineCollector:
     def __init__(self) -> None:
         self.entries: list[BaselineEntry] = []
 
-    def begin_document(self, path: str, sha256: str) -> None:
+    def begin_document(self, path: str, sha256: str, page=None, view=None) -> None:
         self.path, self.fp = path, Fingerprinter(path)
 
     def article(self, a: Article) -> None:

@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .html_extract import PageInfo
 from .models import SourceText
 
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# A saved page is parsed whole; anything bigger than this is not a news page.
+MAX_HTML_BYTES = 20 << 20
 CHUNK_BYTES = 1 << 20
 HEAD_BYTES = 1 << 16
 # Longer lines are cut for analysis (a warning names them): a 50 MB one-line file must not
@@ -22,7 +27,7 @@ MAX_LINE_CHARS = 1_000_000
 BINARY_CONTROL_SHARE = 0.10
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -36,7 +41,7 @@ def split_lines(text: str) -> list[str]:
 
 def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
     """The encoding to read a file with, from its first bytes; warnings say when it is a guess."""
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if head.startswith(bom):
             return enc, []
     sample = head[:8192]
@@ -57,15 +62,24 @@ def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
 
 @dataclass
 class SourceStream:
-    """An input opened for streaming: metadata now, lines on demand."""
+    """An input opened for streaming: metadata now, lines on demand.
+
+    For a saved HTML page ``page`` holds what the page says about itself and ``view`` the
+    extracted text the pipeline reads (and notes show, since line numbers refer to it).
+    """
 
     path: str
     sha256: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    page: PageInfo | None = None
+    view: list[str] | None = None
 
     def lines(self) -> Iterator[str]:
         """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed."""
+        if self.view is not None:
+            yield from self.view
+            return
         try:
             fh = Path(self.path).open("rb")
         except OSError as exc:
@@ -139,10 +153,37 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _open_html(p: Path, name: str) -> SourceStream:
+    from .html_extract import decode_html, extract_page, text_view
+
+    try:
+        size = p.stat().st_size
+        if size > MAX_HTML_BYTES:
+            raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(name, "is empty")
+    try:
+        text, warnings = decode_html(data, name)
+    except ValueError as exc:
+        raise InputError(name, str(exc)) from None
+    page = extract_page(text)
+    view = text_view(page)
+    if not view:
+        warnings.append(f"{name}: no headline or text found in the page")
+    return SourceStream(
+        path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="html", warnings=warnings, page=page, view=view,
+    )
+
+
 def open_source(path: str | os.PathLike[str]) -> SourceStream:
     """Check an input and open it for streaming; raise InputError naming the path on any problem."""
     name = str(path)
     p = Path(path)
+    if p.suffix.lower() in HTML_SUFFIXES and p.is_file():
+        return _open_html(p, name)
     try:
         if p.is_dir():
             raise InputError(name, "is a directory")
@@ -163,7 +204,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     stream = open_source(path)
     lines = list(stream.lines())
     return SourceText(path=stream.path, lines=lines, sha256=stream.sha256, encoding=stream.encoding, warnings=stream.warnings)
-def discover(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> tuple[list[str], list[InputError]]:
+def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
     """Expand directories to the matching files below them, in a stable order."""
     found: list[str] = []
     errors: list[InputError] = []
@@ -209,8 +250,27 @@ def _walk(root: Path, errors: list[InputError]) -> list[Path]:
                 visit(e)
             elif e.is_file():
                 out.append(e)
-            elif e.is_symlink() and e.suffix.lower() in TEXT_SUFFIXES:
+            elif e.is_symlink() and e.suffix.lower() in INPUT_SUFFIXES:
                 errors.append(InputError(str(e), "broken symbolic link; skipped"))
 
     visit(root)
     return out
+
+
+def locate_in_source(path: str, text: str) -> int | None:
+    """The line of a saved page that carries ``text`` (for annotations on the HTML file itself)."""
+    import html as html_lib
+
+    from .normalize import normalize
+
+    want = normalize(text)[:60]
+    if not want:
+        return None
+    try:
+        with Path(path).open("rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                if want in normalize(html_lib.unescape(raw.decode("utf-8", "replace"))):
+                    return number
+    except OSError:
+        return None
+    return None

@@ -96,6 +96,16 @@ class Publisher(Frozen):
     signals: list[PublisherSignal] = Field(default_factory=list)
 
 
+class Verification(Frozen):
+    """Did the claimed source publish the original headline we paired?"""
+
+    url: str
+    status: Literal["confirmed", "differs", "unreachable"]
+    source_headline: str = ""
+    similarity: float = 0.0
+    reason: str = ""
+
+
 class BodyRange(Frozen):
     start_line: int
     end_line: int
@@ -118,6 +128,10 @@ class Article(Frozen):
     publisher: Publisher | None = None
     body: BodyRange | None = None
     notes: list[str] = Field(default_factory=list)
+    # For a saved page, lines count in the extracted text view; this is the altered headline's
+    # line in the HTML file itself (for annotations), when it can be found there.
+    source_line: int | None = None
+    verification: "Verification | None" = None
 
 
 class DocumentAudit(Frozen):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import re
 
-from .markdown import md, quote
+from .markdown import md, quote, visible_controls
+from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article, Citation
 
 ROLE_LABELS = {
@@ -81,7 +82,8 @@ def _outlets_by_name(cites: list[Citation]) -> str:
 
 
 def render_note(
-    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None
+    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None,
+    page: PageInfo | None = None, view: list[str] | None = None,
 ) -> str:
     """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
     known = known or set()
@@ -129,6 +131,17 @@ def render_note(
             parts.append(f"| {md(s.outlet)} | {s.line} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n")
     else:
         parts.append("Could not be determined: no byline, dateline, house style or self-reference names a publisher.\n")
+    if a.verification:
+        parts.append("\n## Source check\n\n" + _verification(a))
+    if page is not None:
+        parts.append("\n## Page\n\n" + _page_table(page, a))
+        if view:
+            last = a.body.end_line if a.body else a.altered.line
+            shown = [(n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]]
+            # A fence longer than any backtick run inside it: page text cannot close it early.
+            fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
+            numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
+            parts.append(f"\nLine numbers in this note count lines of the text extracted from the page:\n\n{fence}text\n{numbered}\n{fence}\n")
     undetermined = []
     if a.original is None:
         undetermined.append("the original headline")
@@ -139,6 +152,26 @@ def render_note(
     if undetermined:
         parts.append("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in undetermined))
     return "".join(parts)
+
+
+def _verification(a: Article) -> str:
+    v = a.verification
+    if v.status == "confirmed":
+        return f"**confirmed**: {md(v.url)} publishes “{md(v.source_headline)}” (similarity {v.similarity:.2f}).\n"
+    if v.status == "differs":
+        return (f"**differs**: {md(v.url)} publishes “{md(v.source_headline)}”, the paired original reads "
+                f"“{md(a.original.text if a.original else '')}” (similarity {v.similarity:.2f}).\n")
+    return f"**unreachable**: {md(v.url)}: {md(v.reason)}\n"
+
+
+def _page_table(page: PageInfo, a: Article) -> str:
+    rows = [("&lt;title&gt;", page.title), ("og:title", page.og_title), ("twitter:title", page.twitter_title),
+            ("&lt;h1&gt;", page.h1), ("byline", page.byline), ("published", page.published), ("updated", page.updated),
+            ("canonical URL", page.canonical), ("site name", page.site_name)]
+    out = "| field | value |\n|---|---|\n" + "".join(f"| {k} | {md(v)} |\n" for k, v in rows if v)
+    if a.source_line:
+        out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"
+    return out
 
 
 def _top_severity(a: Article) -> str:

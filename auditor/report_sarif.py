@@ -77,6 +77,8 @@ def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, in
     """One SARIF result: the finding at the altered headline's line and the term's columns."""
     col = a.altered.text.find(f.term)
     start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
+    if a.source_line is not None:  # a saved page: the line is right, the column within it is not known
+        start, end = 1, None
     result = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
@@ -84,12 +86,15 @@ def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, in
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": {"uri": artifact_uri(path)},
-                "region": {"startLine": a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
+                "region": {"startLine": a.source_line or a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
             }
         }],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"category": f.category, "severity": f.severity, "article": a.index},
     }
+    region = result["locations"][0]["physicalLocation"]["region"]
+    if region["endColumn"] is None:
+        del region["startColumn"], region["endColumn"]
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
     if known:

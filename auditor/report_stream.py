@@ -13,6 +13,7 @@ from typing import Protocol
 
 from . import TOOL_NAME, __version__
 from .fingerprints import Fingerprinter
+from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article
 from .report_md import index_head, index_row, index_tail, render_note
 from .report_paths import NotePaths
@@ -73,14 +74,18 @@ class ReportBuilder:
             target.begin("index.md")
             target.add("index.md", index_head(self.base))
 
-    def begin_document(self, path: str, sha256: str) -> None:
-        self.path, self.sha = path, sha256
+    def begin_document(self, path: str, sha256: str, page: PageInfo | None = None, view: list[str] | None = None) -> None:
+        self.path, self.sha, self.page, self.view = path, sha256, page, view
         self.fm = {**self.base, "input": path, "input_sha256": sha256}
         self.fingerprints = Fingerprinter(path)
         self._first_article = True
         self.stats.files += 1
         if "json" in self.formats:
-            head = json.dumps({"path": path, "sha256": sha256}, ensure_ascii=False, indent=2)[:-2]
+            meta: dict = {"path": path, "sha256": sha256}
+            if page is not None:
+                meta["page"] = page.model_dump(mode="json", exclude={"paragraphs"})
+                meta["view"] = view or []
+            head = json.dumps(meta, ensure_ascii=False, indent=2)[:-2]
             self.t.add("audit.json", ("\n" if self._first_doc else ",\n") + textwrap.indent(head, "    ") + ',\n      "articles": [')
             self._first_doc = False
 
@@ -111,7 +116,7 @@ class ReportBuilder:
             self.t.add("audit.json", ("\n" if self._first_article else ",\n") + _dump(a.model_dump(mode="json"), 8))
             self._first_article = False
         if "md" in self.formats:
-            self.t.put(note, render_note(self.path, a, self.fm, known_here))
+            self.t.put(note, render_note(self.path, a, self.fm, known_here, self.page, self.view))
             self.t.add("index.md", index_row(self.path, a, note))
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:

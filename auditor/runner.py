@@ -5,7 +5,7 @@ from enum import IntEnum
 from typing import Protocol
 
 from .errors import AuditorError
-from .ingest import discover, open_source
+from .ingest import discover, locate_in_source, open_source
 from .lines import LazyLines
 from .models import Article
 from .pipeline import AuditContext, audit_stream
@@ -22,7 +22,7 @@ class ExitCode(IntEnum):
 class Sink(Protocol):
     """Receives the audit in file order, one article at a time."""
 
-    def begin_document(self, path: str, sha256: str) -> None: ...
+    def begin_document(self, path: str, sha256: str, page=None, view=None) -> None: ...
     def article(self, a: Article) -> None: ...
     def end_document(self, line_count: int, warnings: list[str]) -> None: ...
 
@@ -32,7 +32,7 @@ def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
     return files, [str(p) for p in problems]
 
 
-def run_audit(files: list[str], ctx: AuditContext, sink: Sink) -> tuple[list[str], list[str]]:
+def run_audit(files: list[str], ctx: AuditContext, sink: Sink, verifier=None) -> tuple[list[str], list[str]]:
     """Feed every article of every file to ``sink``; return (errors, warnings)."""
     errors: list[str] = []
     warnings: list[str] = []
@@ -42,11 +42,15 @@ def run_audit(files: list[str], ctx: AuditContext, sink: Sink) -> tuple[list[str
         except AuditorError as exc:
             errors.append(str(exc))
             continue
-        sink.begin_document(stream.path, stream.sha256)
+        sink.begin_document(stream.path, stream.sha256, stream.page, stream.view)
         lines = LazyLines(stream.lines())
         count = 0
         try:
             for a in audit_stream(lines, ctx):
+                if stream.page is not None:
+                    a = a.model_copy(update={"source_line": locate_in_source(stream.path, a.altered.text)})
+                if verifier is not None:
+                    a = verifier.verify(stream.path, a, stream.page, lines)
                 sink.article(a)
                 count += 1
                 if a.original is None:

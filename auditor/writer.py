@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -174,3 +175,44 @@ def write_owned_file(path: Path, text: str, is_ours) -> None:
         if old is None or not is_ours(old):
             raise AuditorError(str(path), "exists and was not written by headline-auditor; not overwritten")
     atomic_write(path, text)
+
+
+class FetchCache:
+    """Fetched pages on disk by URL, so a rerun never asks the network twice for one page."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _paths(self, url: str) -> tuple[Path, Path]:
+        key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+        return self.folder / f"{key}.html", self.folder / f"{key}.json"
+
+    def get(self, url: str) -> tuple[bytes, dict] | None:
+        page, meta = self._paths(url)
+        try:
+            return page.read_bytes(), json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, url: str, body: bytes, sidecar: dict) -> None:
+        page, meta = self._paths(url)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=page.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        os.replace(tmp, page)
+        atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path, Path]:
+    """`auditor fetch`: the page as fetched and its sidecar JSON, both under ``out``."""
+    prepare_out(out)
+    page, meta = out / f"{name}.html", out / f"{name}.json"
+    if not (_inside(out, page) and _inside(out, meta)):
+        raise AuditorError(str(page), "path leaves the output folder; not written")
+    fd, tmp = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=out)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(body)
+    os.replace(tmp, page)
+    atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return page, meta

@@ -39,3 +39,8 @@ def test_inputs_are_read_only_at_the_edges():
 def test_modules_stay_small():
     big = [p.name for p in SOURCES if len(p.read_text(encoding="utf-8").splitlines()) > 320]
     assert big == []
+
+
+def test_the_network_is_used_only_by_fetch():
+    users = sorted(p.name for p in SOURCES if {"requests", "urllib3", "socket", "http"} & set(imported_modules(p)))
+    assert users == ["fetch.py"]

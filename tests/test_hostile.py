@@ -65,7 +65,7 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     assert any("binary.txt: looks like a binary file" in e for e in errors)
     assert any("dangling.txt: broken symbolic link" in e for e in errors)
     assert any("symlink loop" in e for e in errors)
-    assert any("no_txt_here: directory holds no .txt files" in e for e in errors)
+    assert any("no_txt_here: directory holds no .txt/.html/.htm files" in e for e in errors)
     assert len(errors) == 5, proc.stderr
     warnings = proc.stderr
     assert "cp1252.txt: not UTF-8; decoded as" in warnings and "nul.txt: NUL bytes removed" in warnings
