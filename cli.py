@@ -20,12 +20,14 @@ from auditor.report_stream import FORMATS, ReportBuilder
 from auditor.report_summary import render_summary
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
+from auditor.parallel import default_jobs
+from auditor.progress import Progress
 from auditor.runner import ExitCode, input_files, run_audit
 from auditor.verify import Verifier
 from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
-CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline"}
+CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline", "jobs"}
 
 
 def load_config(cwd: Path) -> dict:
@@ -101,9 +103,11 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @click.option("--verify", is_flag=True, help="Fetch each article's claimed source and compare its headline with the paired original.")
 @click.option("--source-map", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="CSV with columns file,line,url: the source URL of the article whose altered headline is on that line.")
 @click.option("--cache", type=click.Path(path_type=Path, file_okay=False), help="Where fetched sources are kept (default: OUT/.fetch-cache).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all cores). Output is the same for any value.")
+@click.option("--chunk-mb", type=click.FloatRange(min=0.01), default=2.0, hidden=True, help="Size of the pieces a big file is cut into.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, quiet, verbose) -> None:
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, jobs, chunk_mb, quiet, verbose) -> None:
     """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
 
     \b
@@ -131,7 +135,11 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     if verify or source_map:
         verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
     try:
-        read_errors, warnings = run_audit(files, ctx, builder, verifier)
+        read_errors, warnings = run_audit(
+            files, ctx, builder, verifier, jobs=jobs or default_jobs(), folders=folders, ignore=frozenset(ignore),
+            chunk_bytes=int(chunk_mb * 1e6),
+            progress=None if quiet or not sys.stderr.isatty() else Progress(),
+        )
     except BaseException:
         target.abandon()
         raise

@@ -75,8 +75,11 @@ class SourceStream:
     page: PageInfo | None = None
     view: list[str] | None = None
 
-    def lines(self) -> Iterator[str]:
-        """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed."""
+    def lines(self, start_byte: int = 0, first_line: int = 1) -> Iterator[str]:
+        """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed.
+
+        ``start_byte``/``first_line`` start reading at a line boundary found by chunks.plan().
+        """
         if self.view is not None:
             yield from self.view
             return
@@ -85,11 +88,13 @@ class SourceStream:
         except OSError as exc:
             raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
         with fh:
-            yield from self._split(self._decode(fh))
+            if start_byte:
+                fh.seek(start_byte)
+            yield from self._split(self._decode(fh, start_byte), first_line - 1)
 
-    def _decode(self, fh) -> Iterator[tuple[str, bool]]:
+    def _decode(self, fh, consumed: int = 0) -> Iterator[tuple[str, bool]]:
         decoder = codecs.getincrementaldecoder(self.encoding)()
-        consumed, warned_nul, warned_bad = 0, False, False
+        warned_nul, warned_bad = False, False
         while True:
             chunk = fh.read(CHUNK_BYTES)
             final = not chunk
@@ -111,8 +116,8 @@ class SourceStream:
             if final:
                 return
 
-    def _split(self, pieces: Iterator[tuple[str, bool]]) -> Iterator[str]:
-        pending, line_no, skipping = "", 0, False
+    def _split(self, pieces: Iterator[tuple[str, bool]], line_no: int = 0) -> Iterator[str]:
+        pending, skipping = "", False
         for text, final in pieces:
             pending += text
             if final:

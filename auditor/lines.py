@@ -11,10 +11,11 @@ class LazyLines:
     what lies before the article being read, so memory holds one article, not the file.
     """
 
-    def __init__(self, source: Iterator[str] | list[str]) -> None:
+    def __init__(self, source: Iterator[str] | list[str], base: int = 0) -> None:
+        """``base``: the index of the first line the source yields (a chunk starts mid-file)."""
         self._it = iter(source)
         self._buf: list[str] = []
-        self._base = 0
+        self._base = base
         self._done = False
         self._chars = 0
 
@@ -29,10 +30,15 @@ class LazyLines:
 
     def has(self, index: int) -> bool:
         """Is there a line at ``index`` (reading ahead as far as needed)?"""
+        if index < self._base + len(self._buf):
+            return True
         self._fill(index)
         return index < self._base + len(self._buf)
 
     def __getitem__(self, index: int) -> str:
+        offset = index - self._base
+        if 0 <= offset < len(self._buf):  # the common case: already read
+            return self._buf[offset]
         self._fill(index)
         if index < self._base:
             raise IndexError(f"line {index + 1} was already released")

@@ -131,6 +131,7 @@ class Article(Frozen):
     # For a saved page, lines count in the extracted text view; this is the altered headline's
     # line in the HTML file itself (for annotations), when it can be found there.
     source_line: int | None = None
+    body_urls: list[str] = Field(default_factory=list)  # links in the body: candidate sources
     verification: "Verification | None" = None
 
 

@@ -1,6 +1,7 @@
 """The audit of one decoded text: frame articles, align, diff, apply rules, cite, attribute."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from .registry import Registry
 from .rule_engine import RuleEngine, subject_for
 from .segment import body_range, is_body_text, is_headline_like, next_nonblank
 from .settings import DEFAULT_SETTINGS, Settings
+
+
+_URL = re.compile(r"https?://[^\s<>\"'\])]+")
 
 
 @dataclass(frozen=True)
@@ -53,15 +57,23 @@ def next_frame(lines: LazyLines, i: int, ctx: AuditContext) -> tuple[Frame | Non
     return None, i + 1
 
 
-def audit_stream(lines: LazyLines, ctx: AuditContext) -> Iterator[Article]:
-    """Articles one at a time, top to bottom; memory holds the current article only."""
+def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int | None = None) -> Iterator[Article]:
+    """Articles one at a time, top to bottom; memory holds the current article only.
+
+    With ``start``/``stop`` (a chunk of a big file), scanning begins at line ``start`` and the
+    articles whose altered headline lies before ``stop`` are produced, the last one read to its
+    end. A chunk starts on a body-text line: the scan never jumps over one (an original is
+    looked for only above the body), so a scan begun there finds what a scan from the top finds.
+    """
     pending: Frame | None = None
-    index, i = 0, 0
+    index, i = 0, start
     while lines.has(i):
         if pending is not None and lines.buffered_chars() > ctx.settings.max_article_chars:
             yield audit_article(lines, pending, i, index, ctx, cut=True)
             index, pending = index + 1, None
         frame, nxt = next_frame(lines, i, ctx)
+        if frame is not None and stop is not None and frame.altered >= stop:
+            break  # the next chunk's first article
         if frame is not None:
             if pending is not None:
                 yield audit_article(lines, pending, frame.altered, index, ctx)
@@ -72,7 +84,7 @@ def audit_stream(lines: LazyLines, ctx: AuditContext) -> Iterator[Article]:
             lines.release(nxt)  # text before the first headline: nothing will read it again
         i = nxt
     if pending is not None:
-        yield audit_article(lines, pending, lines.end(), index, ctx)
+        yield audit_article(lines, pending, i if lines.has(i) else lines.end(), index, ctx)
 
 
 def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False) -> Article:
@@ -124,6 +136,7 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
         publisher=publisher,
         body=body,
         notes=notes,
+        body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],
     )
 
 

@@ -1,14 +1,17 @@
 """Audit many inputs as a stream: bad ones are reported and skipped, the rest still get audited."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import IntEnum
+from pathlib import Path
 from typing import Protocol
 
+from .chunks import CHUNK_BYTES, Chunk, plan
 from .errors import AuditorError
 from .ingest import discover, locate_in_source, open_source
-from .lines import LazyLines
 from .models import Article
-from .pipeline import AuditContext, audit_stream
+from .parallel import ProgressFn, Task, run_tasks
+from .pipeline import AuditContext
 
 
 class ExitCode(IntEnum):
@@ -29,36 +32,74 @@ class Sink(Protocol):
 
 def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
     files, problems = discover(paths)
-    return files, [str(p) for p in problems]
+    unique = list(dict.fromkeys(files))  # the same file named twice is audited once
+    return unique, [str(p) for p in problems]
 
 
-def run_audit(files: list[str], ctx: AuditContext, sink: Sink, verifier=None) -> tuple[list[str], list[str]]:
-    """Feed every article of every file to ``sink``; return (errors, warnings)."""
-    errors: list[str] = []
-    warnings: list[str] = []
+def _tasks(files: list[str], errors: list[str], sizes: dict[int, int], chunk_bytes: int) -> Iterator[Task]:
     for path in files:
         try:
             stream = open_source(path)
+            chunks = [Chunk(path, 0, 0, None)] if stream.view is not None else plan(path, stream.encoding, chunk_bytes)
         except AuditorError as exc:
             errors.append(str(exc))
             continue
-        sink.begin_document(stream.path, stream.sha256, stream.page, stream.view)
-        lines = LazyLines(stream.lines())
-        count = 0
-        try:
-            for a in audit_stream(lines, ctx):
-                if stream.page is not None:
-                    a = a.model_copy(update={"source_line": locate_in_source(stream.path, a.altered.text)})
-                if verifier is not None:
-                    a = verifier.verify(stream.path, a, stream.page, lines)
-                sink.article(a)
-                count += 1
-                if a.original is None:
-                    warnings.append(f"{stream.path}:{a.altered.line}: no original headline found")
-        except AuditorError as exc:  # e.g. the file vanished or became unreadable mid-run
-            errors.append(str(exc))
-        if count == 0:
-            stream.warnings.append(f"{stream.path}: no altered headline found")
-        sink.end_document(lines.read_so_far(), list(stream.warnings))
-        warnings.extend(stream.warnings)
+        except OSError as exc:
+            errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+            continue
+        sizes[id(stream)] = Path(path).stat().st_size
+        for c in chunks:
+            yield Task(c, stream)
+
+
+def run_audit(
+    files: list[str], ctx: AuditContext, sink: Sink, verifier=None, jobs: int = 1,
+    folders: list[Path] | None = None, ignore: frozenset[str] = frozenset(), progress: ProgressFn | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> tuple[list[str], list[str]]:
+    """Feed every article of every file to ``sink`` in input order; return (errors, warnings)."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    sizes: dict[int, int] = {}
+    total_bytes = sum(Path(f).stat().st_size for f in files if Path(f).is_file())
+    state = {"stream": None, "index": 0, "warnings": [], "lines": 0, "files": 0, "bytes": 0}
+
+    def close() -> None:
+        st = state["stream"]
+        if st is None:
+            return
+        if state["index"] == 0:
+            state["warnings"].append(f"{st.path}: no altered headline found")
+        sink.end_document(state["lines"], state["warnings"])
+        warnings.extend(state["warnings"])
+        state["files"] += 1
+        state["bytes"] += sizes.get(id(st), 0)
+
+    for task, res in run_tasks(_tasks(files, errors, sizes, chunk_bytes), jobs, ctx, folders or [], ignore):
+        st = task.stream
+        if st is not state["stream"]:
+            close()
+            state.update(stream=st, index=0, warnings=list(st.warnings), lines=0)
+            sink.begin_document(st.path, st.sha256, st.page, st.view)
+        if res.error:
+            errors.append(res.error)
+        for a in res.articles:
+            # Chunks number their articles from 0; the document numbers them through.
+            update: dict = {"index": state["index"]}
+            if st.page is not None:
+                update["source_line"] = locate_in_source(st.path, a.altered.text)
+            a = a.model_copy(update=update)
+            if verifier is not None:
+                a = verifier.verify(st.path, a, st.page)
+            if a.original is None:
+                warnings.append(f"{st.path}:{a.altered.line}: no original headline found")
+            sink.article(a)
+            state["index"] += 1
+        state["warnings"] += [w for w in res.warnings if w not in state["warnings"]]
+        state["lines"] = max(state["lines"], res.lines_read)
+        if progress is not None:
+            progress(state["bytes"], total_bytes, state["files"], len(files))
+    close()
+    if progress is not None:
+        progress(total_bytes, total_bytes, len(files), len(files))
     return errors, warnings

@@ -1,7 +1,6 @@
 """Check a paired original headline against the page of the outlet that claims it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .align import similarity
@@ -12,7 +11,6 @@ from .writer import FetchCache
 
 # WRatio (0-100) at or above which the source's headline is the paired original.
 CONFIRMED_AT = 90.0
-_URL = re.compile(r"https?://[^\s<>\"'\])]+")
 
 
 @dataclass
@@ -25,7 +23,7 @@ class Verifier:
     def __post_init__(self) -> None:
         self.session = make_session(self.policy)
 
-    def source_url(self, path: str, a: Article, page: PageInfo | None, lines) -> str | None:
+    def source_url(self, path: str, a: Article, page: PageInfo | None) -> str | None:
         """The claimed source: a --source-map entry, the page's canonical link, or a URL in the body."""
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
         for key in ((path, a.altered.line), (name, a.altered.line)):
@@ -33,12 +31,7 @@ class Verifier:
                 return self.source_map[key]
         if page is not None and page.canonical.startswith(("http://", "https://")):
             return page.canonical
-        if a.body:
-            for n in range(a.body.start_line, a.body.end_line + 1):
-                m = _URL.search(lines[n - 1])
-                if m:
-                    return m.group().rstrip(".,;:")
-        return None
+        return a.body_urls[0] if a.body_urls else None
 
     def page_html(self, url: str) -> str:
         cached = self.cache.get(url)
@@ -51,10 +44,10 @@ class Verifier:
         self.cache.put(url, got.body, got.sidecar())
         return got.html
 
-    def verify(self, path: str, a: Article, page: PageInfo | None, lines) -> Article:
+    def verify(self, path: str, a: Article, page: PageInfo | None) -> Article:
         if a.original is None:
             return a
-        url = self.source_url(path, a, page, lines)
+        url = self.source_url(path, a, page)
         if url is None:
             return a
         try:

@@ -1,0 +1,98 @@
+"""Run audit tasks (files, or chunks of big files) on one core or several, results in input order."""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunks import Chunk
+from .ingest import SourceStream
+from .lines import LazyLines
+from .models import Article
+from .pipeline import AuditContext, audit_stream
+
+
+@dataclass(frozen=True)
+class Task:
+    chunk: Chunk
+    stream: SourceStream  # the opened input: encoding, sha256, HTML view
+
+
+@dataclass
+class TaskResult:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    lines_read: int = 0
+    error: str | None = None
+
+
+_CTX: AuditContext | None = None
+
+
+def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
+    """Each worker process loads the rules once."""
+    global _CTX
+    from .context import build_context
+
+    _CTX, _ = build_context(folders, ignore)
+
+
+def use_context(ctx: AuditContext) -> None:
+    global _CTX
+    _CTX = ctx
+
+
+def run_task(task: Task) -> TaskResult:
+    """Audit one chunk; any failure comes back as an error naming the file, never a traceback."""
+    from .errors import AuditorError
+
+    c, base = task.chunk, task.stream
+    stream = SourceStream(path=base.path, sha256=base.sha256, encoding=base.encoding, page=base.page, view=base.view)
+    lines = LazyLines(stream.lines(c.start_byte, c.start_line + 1), base=c.start_line)
+    result = TaskResult()
+    try:
+        assert _CTX is not None, "worker has no audit context"
+        result.articles = list(audit_stream(lines, _CTX, c.start_line, c.stop_line))
+    except AuditorError as exc:
+        result.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
+        result.error = f"{base.path}: internal error while auditing ({exc.__class__.__name__}: {exc})"
+    result.warnings = stream.warnings
+    result.lines_read = lines.read_so_far()
+    return result
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_tasks(
+    tasks: Iterable[Task], jobs: int, ctx: AuditContext, folders: list[Path], ignore: frozenset[str],
+    window: int | None = None,
+) -> Iterator[tuple[Task, TaskResult]]:
+    """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory)."""
+    if jobs <= 1:
+        use_context(ctx)
+        for t in tasks:
+            yield t, run_task(t)
+        return
+    window = window or 2 * jobs
+    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(folders, ignore)) as pool:
+        pending: deque = deque()
+        it = iter(tasks)
+        for t in it:
+            pending.append((t, pool.submit(run_task, t)))
+            if len(pending) >= window:
+                break
+        while pending:
+            t, fut = pending.popleft()
+            yield t, fut.result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(run_task, nxt)))
+
+
+ProgressFn = Callable[[int, int, int, int], None]  # (bytes done, bytes total, files done, files total)

@@ -1,0 +1,49 @@
+"""--jobs and chunking change how the work is split, never what is written."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, TRAPS
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import write_corpus  # noqa: E402
+
+from auditor.chunks import plan  # noqa: E402
+
+
+def outputs(args, out: Path) -> dict[str, bytes]:
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", *args, "--out", str(out), "--fail-on", "never", "-q", "--format", "md,json,sarif"], check=True, timeout=900)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("corpus")
+    write_corpus(d / "big.txt", 1_500_000, seed=3)
+    crlf = (d / "big.txt").read_bytes().replace(b"\n", b"\r\n")
+    (d / "big_crlf.txt").write_bytes(crlf)
+    return d
+
+
+def test_chunks_start_on_body_lines_with_exact_line_numbers(corpus):
+    for name in ("big.txt", "big_crlf.txt"):
+        path = corpus / name
+        chunks = plan(str(path), "utf-8", 200_000)
+        assert len(chunks) > 4
+        lines = path.read_bytes().decode().splitlines()
+        for c in chunks[1:]:
+            with path.open("rb") as fh:
+                fh.seek(c.start_byte)
+                first = fh.readline().decode().rstrip("\r\n")
+            assert lines[c.start_line] == first and len(first) > 0
+
+
+def test_jobs_and_chunking_give_byte_identical_reports(corpus, tmp_path):
+    inputs = [str(corpus), str(SAMPLES), str(TRAPS)]
+    whole = outputs([*inputs, "--jobs", "1", "--chunk-mb", "1000"], tmp_path / "whole")
+    one = outputs([*inputs, "--jobs", "1", "--chunk-mb", "0.2"], tmp_path / "one")
+    two = outputs([*inputs, "--jobs", "2", "--chunk-mb", "0.2"], tmp_path / "two")
+    assert len(whole) > 300
+    assert whole == one == two
