@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -22,7 +23,7 @@ from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
 from auditor.parallel import default_jobs
 from auditor.progress import Progress
-from auditor.runner import ExitCode, input_files, run_audit
+from auditor.runner import ExitCode, input_files, read_bodies, run_audit
 from auditor.verify import Verifier
 from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
@@ -61,6 +62,13 @@ class AuditorGroup(click.Group):
         except AuditorError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(ExitCode.ERROR)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, and a way to see more
+            if os.environ.get("HEADLINE_AUDITOR_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({exc.__class__.__name__}: {exc}); rerun with HEADLINE_AUDITOR_DEBUG=1 for details and please report it", err=True)
+            sys.exit(ExitCode.ERROR)
 
 
 @click.group(cls=AuditorGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,7 +102,7 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @rules_option
 @no_defaults_option
 @click.option("--ignore", multiple=True, help="A rule id to skip (repeatable), e.g. loaded_labels.delegitimising.")
-@click.option("--format", "fmt", default="md,json", show_default=True, help="Comma-separated: md, json, sarif.")
+@click.option("--format", "fmt", default="md,json", show_default=True, help="Comma-separated: md, json, sarif, csv.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="high", show_default=True, help="Exit 1 when a finding is at or above this severity; 'never' always passes.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. an article with no original) as failures.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the reports under --out are stale.")
@@ -103,11 +111,12 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @click.option("--verify", is_flag=True, help="Fetch each article's claimed source and compare its headline with the paired original.")
 @click.option("--source-map", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="CSV with columns file,line,url: the source URL of the article whose altered headline is on that line.")
 @click.option("--cache", type=click.Path(path_type=Path, file_okay=False), help="Where fetched sources are kept (default: OUT/.fetch-cache).")
+@click.option("--no-reuse", is_flag=True, help="Skip cross-article reuse detection (the \"Also appears in\" sections).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all cores). Output is the same for any value.")
 @click.option("--chunk-mb", type=click.FloatRange(min=0.01), default=2.0, hidden=True, help="Size of the pieces a big file is cut into.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, jobs, chunk_mb, quiet, verbose) -> None:
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, no_reuse, jobs, chunk_mb, quiet, verbose) -> None:
     """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
 
     \b
@@ -130,7 +139,10 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     }
     folders_out = NotePaths(files).folders() if "md" in formats else set()
     target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out)
-    builder = ReportBuilder(target, formats, settings, ctx.engine.rules, known, files, digest, fail_on)
+    builder = ReportBuilder(
+        target, formats, settings, ctx.engine.rules, known, files, digest, fail_on,
+        read_bodies=read_bodies, reuse=not no_reuse, boilerplate=ctx.boilerplate,
+    )
     verifier = None
     if verify or source_map:
         verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))

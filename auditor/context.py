@@ -7,6 +7,7 @@ from .pipeline import AuditContext
 from .publisher import load_styles
 from .registry import load_registry
 from .resources import default_rules_dir
+from .reuse import load_boilerplate
 from .rule_engine import RuleEngine
 from .rule_loader import digest, load_rules
 
@@ -18,5 +19,7 @@ def rule_folders(extra: list[Path], use_defaults: bool = True) -> list[Path]:
 def build_context(folders: list[Path], ignore: frozenset[str] = frozenset()) -> tuple[AuditContext, str]:
     """Load and validate every rule and registry file; return the context and the rules digest."""
     rules = load_rules(folders, ignore)
-    ctx = AuditContext(engine=RuleEngine(rules), registry=load_registry(folders), styles=load_styles(folders))
+    styles = load_styles(folders)
+    boilerplate = load_boilerplate(folders, [st.pattern for st in styles if st.role == "republisher"])
+    ctx = AuditContext(engine=RuleEngine(rules), registry=load_registry(folders), styles=styles, boilerplate=tuple(boilerplate))
     return ctx, digest(folders)

@@ -132,6 +132,8 @@ class Article(Frozen):
     # line in the HTML file itself (for annotations), when it can be found there.
     source_line: int | None = None
     body_urls: list[str] = Field(default_factory=list)  # links in the body: candidate sources
+    # (line, fingerprint, characters) of body paragraphs, for cross-article reuse; not reported.
+    paragraphs: list[tuple[int, int, int]] = Field(default_factory=list, exclude=True)
     verification: "Verification | None" = None
 
 

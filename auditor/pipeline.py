@@ -12,6 +12,7 @@ from .lines import LazyLines
 from .models import Article, DocumentAudit, HeadlineDiff, LineRef, SourceText
 from .publisher import Style, infer_publisher
 from .registry import Registry
+from .reuse import paragraph_prints
 from .rule_engine import RuleEngine, subject_for
 from .segment import body_range, is_body_text, is_headline_like, next_nonblank
 from .settings import DEFAULT_SETTINGS, Settings
@@ -26,6 +27,7 @@ class AuditContext:
     registry: Registry
     styles: list[Style]
     settings: Settings = DEFAULT_SETTINGS
+    boilerplate: tuple[str, ...] = ()  # RE2 patterns of lines left out of reuse detection
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
         body=body,
         notes=notes,
         body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],
+        paragraphs=paragraph_prints(lines, body.start_line, body.end_line, list(ctx.boilerplate)) if body else [],
     )
 
 

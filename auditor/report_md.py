@@ -187,7 +187,7 @@ INDEX_HEADER = (
 
 
 def index_head(fm: dict[str, str | int]) -> str:
-    return front_matter(fm) + "# Headline audit\n\n" + INDEX_HEADER
+    return front_matter(fm) + "# Headline audit\n\n"
 
 
 def index_row(path: str, a: Article, link: str) -> str:
@@ -198,8 +198,5 @@ def index_row(path: str, a: Article, link: str) -> str:
     return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {_top_severity(a)} | {pub} | [note]({link.replace(' ', '%20')}) |\n"
 
 
-def index_tail(files: int, articles: int, errors: list[str]) -> str:
-    tail = f"\n{files} file(s), {articles} article(s).\n"
-    if errors:
-        tail += "\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors)
-    return tail
+def index_tail(errors: list[str]) -> str:
+    return ("\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors)) if errors else ""

@@ -6,6 +6,7 @@ Rendering stays pure (text from models); a Target decides whether the text is wr
 from __future__ import annotations
 
 import json
+import tempfile
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,17 +16,20 @@ from . import TOOL_NAME, __version__
 from .fingerprints import Fingerprinter
 from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article
-from .report_md import index_head, index_row, index_tail, render_note
+from .report_md import INDEX_HEADER, index_head, index_row, index_tail, render_note
+from .report_overview import Overview, csv_header, csv_row, render_overview, render_reuse
+from .reuse import ReuseIndex
 from .report_paths import NotePaths
 from .report_sarif import rule_index, sarif_head, sarif_result
 from .rule_loader import LoadedRule
 
-FORMATS = ("md", "json", "sarif")
+FORMATS = ("md", "json", "sarif", "csv")
 SUMMARY_ROWS = 200  # the step summary lists at most this many articles; the index has them all
 
 
 class Target(Protocol):
     def put(self, rel: str, text: str) -> None: ...
+    def amend(self, rel: str, text: str) -> None: ...  # append to a file put earlier in this run
     def begin(self, rel: str) -> None: ...
     def add(self, rel: str, text: str) -> None: ...
     def end(self, rel: str) -> None: ...
@@ -55,8 +59,14 @@ class ReportBuilder:
     def __init__(
         self, target: Target, formats: tuple[str, ...], settings: dict[str, str], rules: list[LoadedRule],
         known: frozenset[str], inputs: list[str], rules_digest: str, fail_on: str,
+        read_bodies=None, reuse: bool = True, boilerplate: tuple[str, ...] = (),
     ) -> None:
         self.t, self.formats, self.rules, self.known = target, formats, rules, known
+        self.read_bodies = read_bodies or (lambda wanted: {})
+        self.reuse = ReuseIndex(boilerplate) if reuse else None
+        self.overview = Overview()
+        # index.md opens with the corpus overview, known only at the end: rows wait here.
+        self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")
         self.paths = NotePaths(inputs)
         self.fail_floor = None if fail_on == "never" else SEVERITY_ORDER[fail_on]
         self.base = {"tool": f"{TOOL_NAME} {__version__}", "rules_digest": rules_digest, **settings}
@@ -70,9 +80,9 @@ class ReportBuilder:
             self._sarif_tail = sarif_head(rules)
             target.begin("audit.sarif")
             target.add("audit.sarif", self._sarif_tail[0])
-        if "md" in formats:
-            target.begin("index.md")
-            target.add("index.md", index_head(self.base))
+        if "csv" in formats:
+            target.begin("articles.csv")
+            target.add("articles.csv", csv_header())
 
     def begin_document(self, path: str, sha256: str, page: PageInfo | None = None, view: list[str] | None = None) -> None:
         self.path, self.sha, self.page, self.view = path, sha256, page, view
@@ -117,7 +127,13 @@ class ReportBuilder:
             self._first_article = False
         if "md" in self.formats:
             self.t.put(note, render_note(self.path, a, self.fm, known_here, self.page, self.view))
-            self.t.add("index.md", index_row(self.path, a, note))
+            self._rows.write(index_row(self.path, a, note))
+        if "csv" in self.formats:
+            self.t.add("articles.csv", csv_row(self.path, a, note))
+        self.overview.add(self.path, a, note)
+        if self.reuse is not None:
+            body = (a.body.start_line, a.body.end_line) if a.body else None
+            self.reuse.add(self.path, a.index, note, body, a.paragraphs, a.altered.text)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if "json" in self.formats:
@@ -127,17 +143,76 @@ class ReportBuilder:
             self.t.add("audit.json", close + "," + textwrap.indent(body, "    ") + "\n    }")
 
     def finish(self, errors: list[str]) -> RunStats:
+        links = self.reuse.links(self.read_bodies) if self.reuse is not None else {}
+        clusters = self._clusters(links)
+        if "md" in self.formats:
+            for art, art_links in sorted(links.items()):
+                note = self.reuse.article(art)[2]
+                self.t.amend(note, render_reuse(art_links, lambda other, here=note: self._describe(other, here)))
         if "json" in self.formats:
             close = "\n  ]" if not self._first_doc else "]"
-            self.t.add("audit.json", close + ',\n  "errors": ' + json.dumps(errors, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+            pairs = [self._pair_json(a, l) for a, ls in sorted(links.items()) for l in ls if a < l.other]
+            body = ",\n".join(_dump(p, 4) for p in pairs)
+            self.t.add("audit.json", close + ',\n  "reuse": [' + (f"\n{body}\n  ]" if pairs else "]"))
+            self.t.add("audit.json", ',\n  "errors": ' + json.dumps(errors, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
             self.t.end("audit.json")
         if "sarif" in self.formats:
             self.t.add("audit.sarif", self._sarif_tail[1])
             self.t.end("audit.sarif")
+        if "csv" in self.formats:
+            self.t.end("articles.csv")
         if "md" in self.formats:
-            self.t.add("index.md", index_tail(self.stats.files, self.stats.articles, errors))
+            self.t.begin("index.md")
+            overview = render_overview(self.overview, self.stats.files, self.stats.articles, clusters)
+            self.t.add("index.md", index_head(self.base) + overview + INDEX_HEADER)
+            self._rows.seek(0)
+            for block in iter(lambda: self._rows.read(1 << 20), ""):
+                self.t.add("index.md", block)
+            self.t.add("index.md", index_tail(errors))
             self.t.end("index.md")
+        self._rows.close()
+        if self.reuse is not None:
+            self.reuse.close()
         return self.stats
+
+    def _describe(self, other: int, here: str) -> tuple[str, int, str]:
+        path, index, note = self.reuse.article(other)[:3]
+        up = "../" * here.count("/")
+        return path, index, up + note
+
+    def _pair_json(self, a: int, link) -> dict:
+        pa, pb = self.reuse.article(a), self.reuse.article(link.other)
+        return {
+            "kind": link.kind, "similarity": link.similarity, "shared_paragraphs": link.shared,
+            "a": {"path": pa[0], "article": pa[1]}, "b": {"path": pb[0], "article": pb[1]},
+            "runs": [{"a_lines": [r[0], r[1]], "b_lines": [r[2], r[3]]} for r in link.runs],
+        }
+
+    def _clusters(self, links: dict) -> list[list[tuple[str, int, str, str]]]:
+        """Articles joined by "same body" links, each group listed once, in input order."""
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, ls in links.items():
+            for l in ls:
+                if l.kind == "same body":
+                    parent[find(a)] = find(l.other)
+        groups: dict[int, list[int]] = {}
+        for x in sorted(parent):
+            groups.setdefault(find(x), []).append(x)
+        out = []
+        for members in sorted((sorted(g) for g in groups.values() if len(g) > 1)):
+            rows = []
+            for m in members:
+                path, index, note, *_, headline = self.reuse.article(m)
+                rows.append((path, index, headline, note))
+            out.append(rows)
+        return out
 
 
 class MemoryTarget:
@@ -149,6 +224,9 @@ class MemoryTarget:
 
     def put(self, rel: str, text: str) -> None:
         self.files[rel] = text
+
+    def amend(self, rel: str, text: str) -> None:
+        self.files[rel] += text
 
     def begin(self, rel: str) -> None:
         self._parts[rel] = []

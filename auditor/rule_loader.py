@@ -13,7 +13,7 @@ from .rule_models import PatternRule, Rule, RuleFile
 from .safe_regex import compile_pattern, nested_unbounded_repeat
 
 # Files in a rules folder that hold registries, not rules.
-REGISTRY_FILES = frozenset({"outlets.toml", "organisations.toml", "platforms.toml", "publisher_styles.toml"})
+REGISTRY_FILES = frozenset({"outlets.toml", "organisations.toml", "platforms.toml", "publisher_styles.toml", "boilerplate.toml"})
 
 
 @dataclass(frozen=True)

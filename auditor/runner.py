@@ -103,3 +103,32 @@ def run_audit(
     if progress is not None:
         progress(total_bytes, total_bytes, len(files), len(files))
     return errors, warnings
+
+
+def read_bodies(wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    """Article bodies (path, first line, last line) read back from the inputs, one pass a file."""
+    out: dict[tuple[str, int, int], str] = {}
+    by_path: dict[str, list[tuple[int, int]]] = {}
+    for path, first, last in wanted:
+        by_path.setdefault(path, []).append((first, last))
+    for path, ranges in by_path.items():
+        try:
+            stream = open_source(path)
+        except AuditorError:
+            continue
+        starts: dict[int, list[int]] = {}
+        for first, last in ranges:
+            starts.setdefault(first, []).append(last)
+        stop = max(last for _, last in ranges)
+        open_ranges: list[tuple[int, int, list[str]]] = []
+        for n, text in enumerate(stream.lines(), 1):
+            if n > stop:
+                break
+            for last in starts.get(n, ()):
+                open_ranges.append((n, last, []))
+            for first, last, buf in open_ranges:
+                buf.append(text)
+            for item in [r for r in open_ranges if r[1] == n]:
+                out[(path, item[0], item[1])] = "\n".join(item[2])
+                open_ranges.remove(item)
+    return out

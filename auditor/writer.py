@@ -78,6 +78,10 @@ class DirectoryTarget:
         atomic_write(target, text)
         self.written.add(target.resolve())
 
+    def amend(self, rel: str, text: str) -> None:
+        target = self._target(rel)
+        atomic_write(target, target.read_text(encoding="utf-8") + text)
+
     def begin(self, rel: str) -> None:
         target = self._target(rel)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,19 +122,13 @@ class CheckTarget:
     def __init__(self, out: Path, note_folders: set[str]) -> None:
         self.out, self.note_folders = out, note_folders
         self.stale: list[str] = []
-        self.seen: set[str] = set()
-        self._hashes: dict = {}
-
-    def _current(self, rel: str) -> bytes | None:
-        try:
-            return (self.out / rel).read_bytes()
-        except OSError:
-            return None
+        self._hashes: dict = {}  # every file of the run, hashed as its text arrives
 
     def put(self, rel: str, text: str) -> None:
-        self.seen.add(rel)
-        if self._current(rel) != text.encode("utf-8"):
-            self.stale.append(rel)
+        self._hashes[rel] = hashlib.sha256(text.encode("utf-8"))
+
+    def amend(self, rel: str, text: str) -> None:
+        self._hashes[rel].update(text.encode("utf-8"))
 
     def begin(self, rel: str) -> None:
         self._hashes[rel] = hashlib.sha256()
@@ -139,20 +137,24 @@ class CheckTarget:
         self._hashes[rel].update(text.encode("utf-8"))
 
     def end(self, rel: str) -> None:
-        self.seen.add(rel)
-        current = self._current(rel)
-        if current is None or hashlib.sha256(current).hexdigest() != self._hashes.pop(rel).hexdigest():
-            self.stale.append(rel)
+        pass
 
     def abandon(self) -> None:
         self._hashes.clear()
 
     def finish(self) -> None:
-        """Notes on disk that this run would not write are stale too."""
+        """Files that differ, are missing, or are notes this run would not write."""
+        for rel, h in sorted(self._hashes.items()):
+            try:
+                current = hashlib.sha256((self.out / rel).read_bytes()).hexdigest()
+            except OSError:
+                current = None
+            if current != h.hexdigest():
+                self.stale.append(rel)
         for folder in sorted(self.note_folders):
             d = self.out / folder
             for old in sorted(d.glob("*.md")) if d.is_dir() else []:
-                if f"{folder}/{old.name}" not in self.seen:
+                if f"{folder}/{old.name}" not in self._hashes:
                     self.stale.append(f"{folder}/{old.name}")
 
 

@@ -1,0 +1,175 @@
+"""Bodies and paragraphs that appear in more than one article, in near-linear time.
+
+Each article brings fingerprints of its body paragraphs (computed where it was audited).
+They go into a temporary SQLite table, so memory stays flat however big the corpus; a
+GROUP BY finds fingerprints shared by 2 to BOILERPLATE_ARTICLES-1 articles (more than that
+is boilerplate), and only those postings are paired: no all-pairs comparison of articles.
+Candidate pairs are then confirmed with rapidfuzz on the two bodies.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import tempfile
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import fuzz
+
+from .errors import RuleError
+from .normalize import normalize
+from .safe_regex import compile_pattern
+
+MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
+BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
+SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
+CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
+_NON_WORD = re.compile(r"[^\w ]+")
+
+
+class BoilerplateFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    patterns: list[str] = Field(min_length=1)
+
+
+def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
+    """Boilerplate patterns from boilerplate.toml files, plus the republisher house styles."""
+    out = list(extra)
+    for folder in folders:
+        path = folder / "boilerplate.toml"
+        if not path.exists():
+            continue
+        try:
+            parsed = BoilerplateFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, ValidationError) as exc:
+            raise RuleError(str(path), f"not a boilerplate file: {str(exc).splitlines()[0]}") from None
+        for p in parsed.patterns:
+            try:
+                compile_pattern(p)
+            except ValueError as exc:
+                raise RuleError(str(path), f"field 'patterns': {exc}") from None
+        out.extend(parsed.patterns)
+    return out
+
+
+def paragraph_prints(lines, first: int, last: int, boilerplate: list[str]) -> list[tuple[int, int, int]]:
+    """(line, fingerprint, characters) of the body paragraphs in lines first..last (1-based)."""
+    pats = [compile_pattern(p) for p in boilerplate]
+    out = []
+    for n in range(first, last + 1):
+        text = lines[n - 1].strip()
+        if len(text.split()) < MIN_WORDS:
+            continue
+        folded = normalize(text, keep_case=True)
+        if any(p.search(folded) for p in pats):
+            continue
+        key = _NON_WORD.sub("", normalize(text))
+        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+        out.append((n, int.from_bytes(digest, "big", signed=True), len(key)))
+    return out
+
+
+@dataclass
+class ReuseLink:
+    """Article ``other`` shares text with this one."""
+
+    other: int  # article id in the index
+    kind: str  # "same body" | "shared paragraphs"
+    similarity: float
+    shared: int  # paragraphs
+    runs: list[tuple[int, int, int, int]] = field(default_factory=list)  # (first, last) here, (first, last) there
+
+
+def content_text(body: str, boilerplate: list[str]) -> str:
+    """The body as reuse sees it: the paragraphs that get fingerprints, normalised."""
+    pats = [compile_pattern(p) for p in boilerplate]
+    keep = [
+        line for line in body.splitlines()
+        if len(line.split()) >= MIN_WORDS and not any(p.search(normalize(line, keep_case=True)) for p in pats)
+    ]
+    return _NON_WORD.sub("", normalize(" ".join(keep)))[:CONFIRM_CHARS]
+
+
+class ReuseIndex:
+    def __init__(self, boilerplate: tuple[str, ...] = ()) -> None:
+        self.boilerplate = list(boilerplate)
+        self._dir = tempfile.TemporaryDirectory(prefix="headline-auditor-reuse-")
+        self.db = sqlite3.connect(Path(self._dir.name) / "reuse.db")
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, note TEXT, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)")
+        self.db.execute("CREATE TABLE p (fp INTEGER, art INTEGER, line INTEGER, chars INTEGER)")
+        self.count = 0
+
+    def add(self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]], headline: str = "") -> None:
+        art = self.count
+        self.count += 1
+        first, last = body or (0, -1)
+        self.db.execute(
+            "INSERT INTO art VALUES (?,?,?,?,?,?,?,?)", (art, path, index, note, first, last, sum(c for _, _, c in prints), headline)
+        )
+        self.db.executemany("INSERT INTO p VALUES (?,?,?,?)", [(fp, art, line, chars) for line, fp, chars in prints])
+
+    def article(self, art: int) -> tuple[str, int, str, int, int, int, str]:
+        return self.db.execute("SELECT path, idx, note, first, last, chars, headline FROM art WHERE id=?", (art,)).fetchone()
+
+    def links(self, read_bodies: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], str]]) -> dict[int, list[ReuseLink]]:
+        """Every article's reuse links, both directions."""
+        db = self.db
+        db.execute("CREATE INDEX p_fp ON p (fp)")
+        db.execute(
+            "CREATE TEMP TABLE shared AS SELECT fp FROM p GROUP BY fp HAVING COUNT(DISTINCT art) BETWEEN 2 AND ?",
+            (BOILERPLATE_ARTICLES - 1,),
+        )
+        rows = db.execute(
+            "SELECT a.art, b.art, a.line, b.line, a.chars FROM shared s JOIN p a ON a.fp = s.fp JOIN p b "
+            "ON b.fp = s.fp AND a.art < b.art ORDER BY a.art, b.art, a.line, b.line"
+        ).fetchall()
+        pairs: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for a, b, la, lb, chars in rows:
+            pairs.setdefault((a, b), []).append((la, lb, chars))
+        wanted = set()
+        for a, b in pairs:
+            for art in (a, b):
+                path, _, _, first, last, *_ = self.article(art)
+                wanted.add((path, first, last))
+        bodies = read_bodies(sorted(wanted))
+        out: dict[int, list[ReuseLink]] = {}
+        for (a, b), matches in pairs.items():
+            pa, pb = self.article(a), self.article(b)
+            ta, tb = bodies.get((pa[0], pa[3], pa[4]), ""), bodies.get((pb[0], pb[3], pb[4]), "")
+            seen_a, seen_b, share = set(), set(), 0
+            for la, lb, chars in matches:
+                if la not in seen_a and lb not in seen_b:
+                    share += chars
+                seen_a.add(la)
+                seen_b.add(lb)
+            if ta and tb:
+                sim = fuzz.ratio(content_text(ta, self.boilerplate), content_text(tb, self.boilerplate)) / 100
+            else:
+                sim = 2 * share / max(1, pa[5] + pb[5])
+            kind = "same body" if sim >= SAME_BODY else "shared paragraphs"
+            runs = _runs(sorted({(la, lb) for la, lb, _ in matches}))
+            shared = len(seen_a)
+            out.setdefault(a, []).append(ReuseLink(b, kind, round(sim, 3), shared, runs))
+            out.setdefault(b, []).append(ReuseLink(a, kind, round(sim, 3), shared, [(c, d, x, y) for x, y, c, d in runs]))
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+        self._dir.cleanup()
+
+
+def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Group matched lines into runs that advance together on both sides."""
+    runs: list[list[int]] = []
+    for la, lb in pairs:
+        if runs and la > runs[-1][1] and lb > runs[-1][3] and la - runs[-1][1] <= 4 and lb - runs[-1][3] <= 4:
+            runs[-1][1], runs[-1][3] = la, lb
+        else:
+            runs.append([la, la, lb, lb])
+    return [tuple(r) for r in runs]  # type: ignore[misc]

@@ -1,0 +1,89 @@
+"""Bodies reused across articles and files; boilerplate is not reuse."""
+import csv
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+P = [
+    "The governor of Basra said on Monday that the port would reopen within a week after repairs to the cranes.",
+    "Dock workers, who have not been paid for three months, said they would return only if their wages were settled.",
+    "The oil ministry said exports had not been affected, because tankers were loading at the offshore terminals.",
+    "A member of the provincial council said the closure had cost traders millions of dollars in lost business.",
+    "Residents of the city complained that prices of flour and cooking oil had risen since the port was closed.",
+]
+BOILER = "It is also worth noting that the original news has been published and is available at and the editorial team at AlKhaleej Today has confirmed it."
+
+
+def article(headline, original, paras):
+    return f"{headline}\n\n{original}\n\n" + "\n\n".join(paras) + "\n\n"
+
+
+UNRELATED = [
+    "Farmers in Nineveh said the rains had come late this year and that the wheat harvest would be smaller.",
+    "The agriculture ministry promised to buy the crop at a fixed price, as it has done in previous seasons.",
+]
+
+
+def run(tmp_path, files: dict[str, str], *extra):
+    src = tmp_path / "in"
+    src.mkdir(parents=True)
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(src), "--out", str(out), "--fail-on", "never", "-q", "--format", "md,json,csv", *extra], check=True)
+    return out, json.loads((out / "audit.json").read_text(encoding="utf-8"))
+
+
+def pairs(data):
+    return {(r["a"]["path"].rsplit("/", 1)[-1], r["a"]["article"], r["b"]["path"].rsplit("/", 1)[-1], r["b"]["article"]): r for r in data["reuse"]}
+
+
+def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
+    edited = [p.replace("three months", "three whole months") for p in P]
+    files = {
+        "a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P + [BOILER])
+        + article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED + [BOILER]),
+        "b.txt": article("Antichrist’s port opens again", "Basra port to reopen within a week", P)  # exact copy, other file
+        + article("Dajjal’s port deal", "Port deal reached in Basra", edited)  # light edits
+        + article("False Prophet and the port", "Traders count the cost of Basra closure", P[3:] + UNRELATED[:0] + [
+            "The chamber of commerce asked the government to compensate importers for the weeks of delay at the port."]),
+    }
+    out, data = run(tmp_path, files)
+    got = pairs(data)
+    exact = got[("a.txt", 0, "b.txt", 0)]
+    assert exact["kind"] == "same body" and exact["similarity"] >= 0.99 and exact["shared_paragraphs"] == 5
+    light = got[("a.txt", 0, "b.txt", 1)]
+    assert light["kind"] == "same body" and 0.9 <= light["similarity"] < 1.0 and light["shared_paragraphs"] == 4
+    partial = got[("a.txt", 0, "b.txt", 2)]
+    assert partial["kind"] == "shared paragraphs" and partial["shared_paragraphs"] == 2
+    assert partial["runs"] and partial["runs"][0]["a_lines"][0] < partial["runs"][0]["a_lines"][1]
+    # a.txt#0 and a.txt#1 share only the AlKhaleej boilerplate: not reuse.
+    assert ("a.txt", 0, "a.txt", 1) not in got
+    assert not any("a.txt" == k[0] and k[1] == 1 for k in got)
+    note = next((out / "a").glob("00-*.md")).read_text(encoding="utf-8")
+    assert "## Also appears in" in note and "(../b/00-" in note and "the same body (100% identical)" in note
+    assert "2 shared paragraph(s)" in note
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert index.index("## Inserted terms") < index.index("## Reused bodies") < index.index("## Articles\n")
+    assert "| Antichrist | 2 | eschatological" in index or "| Antichrist | 1 |" in index
+    rows = list(csv.DictReader((out / "articles.csv").open(encoding="utf-8")))
+    assert len(rows) == 5 and rows[0]["file"].endswith("a.txt") and rows[0]["note"].startswith("a/00-")
+
+
+def test_no_reuse_switch_and_unrelated_articles(tmp_path):
+    files = {"a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P),
+             "b.txt": article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED)}
+    _, data = run(tmp_path, files)
+    assert data["reuse"] == []
+    files["c.txt"] = files["a.txt"]
+    out, data = run(tmp_path / "x", files, "--no-reuse")
+    assert data["reuse"] == [] and "## Also appears in" not in (out / "a").joinpath(next(p.name for p in (out / "a").glob("*.md"))).read_text()
+
+
+def test_a_paragraph_in_many_articles_is_boilerplate(tmp_path):
+    shared = "Subscribers can read every story on our website and in the daily print edition delivered at dawn."
+    text = "".join(article(f"Antichrist visits town {k}", f"Minister visits town {k}", [f"The minister arrived in town number {k} on Monday and met the local council there.", shared]) for k in range(6))
+    _, data = run(tmp_path, {"many.txt": text})
+    assert data["reuse"] == []
