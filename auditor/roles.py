@@ -27,6 +27,7 @@ _CREDIT_RIGHT = re.compile(r"^\s*(?:/\s*Getty Images|photo\b|photos\b|pictures\b
 # Someone gave the outlet information: the reporter's own outlet, or one the text borrows from.
 _SOURCE_LEFT = re.compile(
     r"(?:\b(?:told|tells|telling|speaking to|spoke to|speak to|talking to|talked to|talk to|said to|"
+    r"speaking on|speaking with|citing|cited|asked by|contacted by|quoted in|in (?:comments|remarks|a statement) to|"
     r"confirmed to|confided to|in (?:an|a (?:phone|telephone|television|TV|radio)) interview with|"
     r"interviewed by|according to|cited by|quoted by|reported by|carried by|published by|aired by|"
     r"broadcast by|obtained by|seen by|reviewed by|revealed by|leaked to|said in (?:a|an) [\w ]{0,20}"
@@ -37,11 +38,13 @@ _SOURCE_LEFT = re.compile(
     re.I,
 )
 _SOURCE_RIGHT = re.compile(
-    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?(?:has |had |also |first |later |previously |exclusively |earlier )?"
+    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?(?:news agency |agency |newspaper |daily |channel |television |TV |website |broadcaster )?"
+    r"(?:(?:journalists?|correspondents?|reporters?|photographers?|team|crew) (?:saw|found|witnessed|visited|counted|reported|learned|observed)\b|"
+    r"(?:has |had |also |first |later |previously |exclusively |earlier )?"
     r"(?:reported|reports|reporting|said|says|quoted|quotes|cited|cites|learned|learnt|revealed|reveals|"
     r"published|broadcast|aired|obtained|was told|were told|has learned|understands|confirmed|"
     r"wrote|writes|noted|citing|cited|announced|announces|stated|states|claimed|claims|confirmed)\b|^['’]s\s+(?:report|reporting|reporter|correspondent|interview|"
-    r"investigation|sources?|analysis)\b",
+    r"investigation|sources?|analysis)\b)",
     re.I,
 )
 _REPORT_VERB = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|published|announced|according|quoted|cited|told|stated|wrote|carried)\b", re.I)
@@ -78,6 +81,8 @@ def classify(line: str, m: Mention) -> Role:
         return "photo_credit"
     if _CREDIT_RIGHT.match(right):
         return "photo_credit"
+    if _sign_off(text, left, right):
+        return "dateline"
     if _ends_caption(left, right):
         return "photo_credit"
     if _SOURCE_LEFT.search(left) or _SOURCE_RIGHT.match(right):
@@ -85,6 +90,17 @@ def classify(line: str, m: Mention) -> Role:
     if _MEDIA_NOUN_LEFT.search(left) and _REPORT_VERB.search(text):
         return "quoted_source"
     return "other"
+
+
+SIGN_OFF_MIN_WORDS = 25  # a wire sign-off closes a body paragraph; captions are shorter
+
+
+def _sign_off(text: str, left: str, right: str) -> bool:
+    """A body paragraph that closes on its wire: "... talks resumed. — AFP" or "... (Reuters)"."""
+    if right.strip(" .)\u00a0") or len(text.split()) < SIGN_OFF_MIN_WORDS:
+        return False
+    tail = left.rstrip()
+    return tail.endswith(("-", "(")) or bool(re.search(r"\((?:with|via|from)\s*$", tail, re.I))
 
 
 def _ends_caption(left: str, right: str) -> bool:

@@ -9,7 +9,7 @@ own process so peak RSS is its own:
   peer   a naive auditor: difflib.SequenceMatcher on consecutive short lines and one big
          outlet regex over every line (difflib appears here only, never in the package);
   ours   `auditor audit --format json` with --jobs 1 and --jobs N;
-  reuse  (when supported) ours with cross-article reuse detection switched off, for its cost.
+  ours --no-reuse, to show what cross-article reuse detection costs.
 Prints MB/s, ratios to the floor and to the peer, the parallel speed-up and peak RSS.
 Machines here are noisy: compare the ratios of one run, not seconds across runs.
 """
@@ -95,6 +95,7 @@ def main() -> None:
         "floor": [sys.executable, "-c", FLOOR, str(corpus)],
         "peer": [sys.executable, "-c", PEER, str(corpus), str(ROOT)],
         "ours --jobs 1": cli + ["--jobs", "1", "--out", str(work / "r1")],
+        "ours --jobs 1 --no-reuse": cli + ["--jobs", "1", "--no-reuse", "--out", str(work / "r0")],
         f"ours --jobs {args.jobs}": cli + ["--jobs", str(args.jobs), "--out", str(work / "rN")],
     }
     results = {}
@@ -108,6 +109,8 @@ def main() -> None:
         print(f"| {name} | {secs:,.1f} | {mb / secs:,.1f} | {secs / floor:,.2f} | {secs / peer:,.2f} | {rss:,.0f} |")
     one, many = results["ours --jobs 1"][0], results[f"ours --jobs {args.jobs}"][0]
     print(f"\nparallel speed-up (--jobs 1 / --jobs {args.jobs}): {one / many:.2f}x")
+    plain = results["ours --jobs 1 --no-reuse"][0]
+    print(f"reuse detection adds {100 * (one - plain) / plain:.0f}% to --jobs 1")
     same = (work / "r1" / "audit.json").read_bytes() == (work / "rN" / "audit.json").read_bytes()
     print(f"--jobs 1 and --jobs {args.jobs} audit.json byte-identical: {same}")
 
