@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import click
 
 from auditor import __version__
+from auditor.cluster import connect
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
 from auditor.fetch import FetchError, make_session
@@ -112,11 +113,12 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @click.option("--source-map", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="CSV with columns file,line,url: the source URL of the article whose altered headline is on that line.")
 @click.option("--cache", type=click.Path(path_type=Path, file_okay=False), help="Where fetched sources are kept (default: OUT/.fetch-cache).")
 @click.option("--no-reuse", is_flag=True, help="Skip cross-article reuse detection (the \"Also appears in\" sections).")
+@click.option("--scheduler", help="Run on Dask: a scheduler address (tcp://host:8786) or local:N for N local worker processes.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to use (default: all cores). Output is the same for any value.")
 @click.option("--chunk-mb", type=click.FloatRange(min=0.01), default=2.0, hidden=True, help="Size of the pieces a big file is cut into.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, no_reuse, jobs, chunk_mb, quiet, verbose) -> None:
+def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, no_reuse, scheduler, jobs, chunk_mb, quiet, verbose) -> None:
     """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
 
     \b
@@ -146,15 +148,20 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     verifier = None
     if verify or source_map:
         verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
+    client, cluster = connect(scheduler) if scheduler else (None, None)
     try:
         read_errors, warnings = run_audit(
             files, ctx, builder, verifier, jobs=jobs or default_jobs(), folders=folders, ignore=frozenset(ignore),
-            chunk_bytes=int(chunk_mb * 1e6),
+            chunk_bytes=int(chunk_mb * 1e6), client=client,
             progress=None if quiet or not sys.stderr.isatty() else Progress(),
         )
     except BaseException:
         target.abandon()
         raise
+    finally:
+        for closing in (client, cluster):
+            if closing is not None:
+                closing.close()
     errors += read_errors
     stats = builder.finish(errors)
     target.finish()

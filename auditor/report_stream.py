@@ -142,8 +142,13 @@ class ReportBuilder:
             body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
             self.t.add("audit.json", close + "," + textwrap.indent(body, "    ") + "\n    }")
 
+    def set_reuse_rows(self, rows: list) -> None:
+        """Shared-paragraph rows grouped elsewhere (on a Dask cluster) instead of in SQLite."""
+        self._reuse_rows = rows
+
     def finish(self, errors: list[str]) -> RunStats:
-        links = self.reuse.links(self.read_bodies) if self.reuse is not None else {}
+        rows = getattr(self, "_reuse_rows", None)
+        links = self.reuse.links(self.read_bodies, rows) if self.reuse is not None else {}
         clusters = self._clusters(links)
         if "md" in self.formats:
             for art, art_links in sorted(links.items()):

@@ -117,18 +117,26 @@ class ReuseIndex:
     def article(self, art: int) -> tuple[str, int, str, int, int, int, str]:
         return self.db.execute("SELECT path, idx, note, first, last, chars, headline FROM art WHERE id=?", (art,)).fetchone()
 
-    def links(self, read_bodies: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], str]]) -> dict[int, list[ReuseLink]]:
-        """Every article's reuse links, both directions."""
+    def shared_rows(self) -> list[tuple[int, int, int, int, int]]:
+        """(article a, article b, line in a, line in b, chars) for paragraphs a < b share."""
         db = self.db
         db.execute("CREATE INDEX p_fp ON p (fp)")
         db.execute(
             "CREATE TEMP TABLE shared AS SELECT fp FROM p GROUP BY fp HAVING COUNT(DISTINCT art) BETWEEN 2 AND ?",
             (BOILERPLATE_ARTICLES - 1,),
         )
-        rows = db.execute(
+        return db.execute(
             "SELECT a.art, b.art, a.line, b.line, a.chars FROM shared s JOIN p a ON a.fp = s.fp JOIN p b "
             "ON b.fp = s.fp AND a.art < b.art ORDER BY a.art, b.art, a.line, b.line"
         ).fetchall()
+
+    def links(
+        self, read_bodies: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], str]],
+        rows: list[tuple[int, int, int, int, int]] | None = None,
+    ) -> dict[int, list[ReuseLink]]:
+        """Every article's reuse links, both directions (``rows`` when grouped elsewhere, e.g. on Dask)."""
+        if rows is None:
+            rows = self.shared_rows()
         pairs: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         for a, b, la, lb, chars in rows:
             pairs.setdefault((a, b), []).append((la, lb, chars))
@@ -173,3 +181,23 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         else:
             runs.append([la, la, lb, lb])
     return [tuple(r) for r in runs]  # type: ignore[misc]
+
+
+def shared_rows_of(prints: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+    """The same rows as ReuseIndex.shared_rows, from (fingerprint, article, line, chars) postings.
+
+    Used where the postings of one fingerprint bucket meet (a Dask worker), so that a cluster
+    groups fingerprints without sending them all to the client.
+    """
+    by_fp: dict[int, list[tuple[int, int, int]]] = {}
+    for fp, art, line, chars in prints:
+        by_fp.setdefault(fp, []).append((art, line, chars))
+    out = []
+    for postings in by_fp.values():
+        if not 2 <= len({a for a, _, _ in postings}) <= BOILERPLATE_ARTICLES - 1:
+            continue
+        for a, la, chars in postings:
+            for b, lb, _ in postings:
+                if a < b:
+                    out.append((a, b, la, lb, chars))
+    return sorted(out)

@@ -55,7 +55,7 @@ def _tasks(files: list[str], errors: list[str], sizes: dict[int, int], chunk_byt
 def run_audit(
     files: list[str], ctx: AuditContext, sink: Sink, verifier=None, jobs: int = 1,
     folders: list[Path] | None = None, ignore: frozenset[str] = frozenset(), progress: ProgressFn | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
+    chunk_bytes: int = CHUNK_BYTES, client=None,
 ) -> tuple[list[str], list[str]]:
     """Feed every article of every file to ``sink`` in input order; return (errors, warnings)."""
     errors: list[str] = []
@@ -75,7 +75,20 @@ def run_audit(
         state["files"] += 1
         state["bytes"] += sizes.get(id(st), 0)
 
-    for task, res in run_tasks(_tasks(files, errors, sizes, chunk_bytes), jobs, ctx, folders or [], ignore):
+    tasks = _tasks(files, errors, sizes, chunk_bytes)
+    cluster_reuse = None
+    if client is not None:
+        from .cluster import ClusterReuse, run_tasks_on_cluster
+
+        results = run_tasks_on_cluster(client, tasks, folders or [], ignore)
+        cluster_reuse = ClusterReuse(client) if hasattr(sink, "set_reuse_rows") else None
+    else:
+        results = ((t, r, None) for t, r in run_tasks(tasks, jobs, ctx, folders or [], ignore))
+    fed = 0  # articles handed to the sink so far: the reuse index numbers them the same way
+    for task, res, prints in results:
+        if cluster_reuse is not None:
+            cluster_reuse.add(prints, fed)
+        fed += len(res.articles)
         st = task.stream
         if st is not state["stream"]:
             close()
@@ -100,6 +113,8 @@ def run_audit(
         if progress is not None:
             progress(state["bytes"], total_bytes, state["files"], len(files))
     close()
+    if cluster_reuse is not None:
+        sink.set_reuse_rows(cluster_reuse.rows())
     if progress is not None:
         progress(total_bytes, total_bytes, len(files), len(files))
     return errors, warnings

@@ -81,6 +81,7 @@ def main() -> None:
     ap.add_argument("--size", type=float, default=100, help="corpus size in MB (default 100)")
     ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--keep", type=Path, help="folder to keep the corpus and reports in")
+    ap.add_argument("--dask", action="store_true", help="add runs on a Dask LocalCluster with 1 and 2 workers")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -98,6 +99,9 @@ def main() -> None:
         "ours --jobs 1 --no-reuse": cli + ["--jobs", "1", "--no-reuse", "--out", str(work / "r0")],
         f"ours --jobs {args.jobs}": cli + ["--jobs", str(args.jobs), "--out", str(work / "rN")],
     }
+    if args.dask:
+        runs["ours dask local:1"] = cli + ["--scheduler", "local:1", "--out", str(work / "d1")]
+        runs["ours dask local:2"] = cli + ["--scheduler", "local:2", "--out", str(work / "d2")]
     results = {}
     for name, cmd in runs.items():
         results[name] = measure(cmd)
@@ -111,6 +115,9 @@ def main() -> None:
     print(f"\nparallel speed-up (--jobs 1 / --jobs {args.jobs}): {one / many:.2f}x")
     plain = results["ours --jobs 1 --no-reuse"][0]
     print(f"reuse detection adds {100 * (one - plain) / plain:.0f}% to --jobs 1")
+    if args.dask:
+        d1, d2 = results["ours dask local:1"][0], results["ours dask local:2"][0]
+        print(f"dask speed-up (1 worker / 2 workers): {d1 / d2:.2f}x")
     same = (work / "r1" / "audit.json").read_bytes() == (work / "rN" / "audit.json").read_bytes()
     print(f"--jobs 1 and --jobs {args.jobs} audit.json byte-identical: {same}")
 
