@@ -9,22 +9,21 @@ from .normalize import normalize
 
 
 class Fingerprinter:
-    """Fingerprints for one document's findings, article by article, in file order.
+    """Fingerprints for one document's findings, article by article.
 
-    A fingerprint hashes the file's name, the rule, the altered headline and the term, not a
-    line number, so a finding keeps its identity when the file grows above it; an occurrence
-    counter tells apart the same headline repeated in one file.
+    A fingerprint hashes the file's name, the rule, the altered and original headlines and the
+    term, never a line number, so a finding keeps its identity when the file grows above it.
+    It holds no state per article: memory stays flat on a file of any size (the same altered
+    and original pair twice in one file is the same manipulation, and shares a fingerprint).
     """
 
     def __init__(self, path: str) -> None:
         self.name = PurePosixPath(path.replace("\\", "/")).name
-        self.seen: dict[str, int] = {}
 
     def of(self, a: Article) -> list[tuple[Finding, str]]:
-        out = []
-        for f in a.findings:
-            key = "\x00".join((self.name, f.rule, normalize(a.altered.text), normalize(f.term)))
-            n = self.seen.get(key, 0)
-            self.seen[key] = n + 1
-            out.append((f, hashlib.sha256(f"{key}\x00{n}".encode()).hexdigest()[:32]))
-        return out
+        original = normalize(a.original.text) if a.original else ""
+        altered = normalize(a.altered.text)
+        return [
+            (f, hashlib.sha256("\x00".join((self.name, f.rule, altered, original, normalize(f.term))).encode()).hexdigest()[:32])
+            for f in a.findings
+        ]

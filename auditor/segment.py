@@ -41,7 +41,7 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_furniture(text: str) -> bool:
     """Dates, bylines, widgets, credits and links: short lines that belong to a page, not a story."""
     t = text.strip()
@@ -55,7 +55,7 @@ def is_furniture(text: str) -> bool:
     return len(words(t)) < 2
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Could this line be a headline (altered or original)?"""
     t = text.strip()
@@ -76,7 +76,7 @@ def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_body_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """A line that reads as running prose."""
     t = text.strip()
