@@ -5,13 +5,13 @@ uses (a shared volume); the rule files travel with the tasks, so workers need no
 """
 from __future__ import annotations
 
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import AuditorError
 from .parallel import Task, TaskResult, run_task, use_context
+from .rule_loader import rule_bundle
 
 INSTALL_HINT = "pip install 'headline-auditor[dask]'"
 RETRIES = 2  # a task whose worker died is rerun elsewhere by Dask; a task that raised, this often
@@ -19,27 +19,13 @@ RETRIES = 2  # a task whose worker died is rerun elsewhere by Dask; a task that 
 _CONTEXTS: dict = {}  # per worker process: rules bundle digest -> AuditContext
 
 
-def rule_bundle(folders: list[Path]) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The text of every rule and registry file, folder by folder (read here, on the client)."""
-    return tuple(
-        tuple((p.name, p.read_text(encoding="utf-8")) for p in sorted(Path(f).glob("*.toml"))) for f in folders
-    )
-
-
 def _context(bundle, ignore: frozenset[str]):
     key = (hash(bundle), ignore)
     if key not in _CONTEXTS:
         from .context import build_context
+        from .writer import write_rule_bundle
 
-        root = Path(tempfile.mkdtemp(prefix="headline-auditor-rules-"))
-        folders = []
-        for k, files in enumerate(bundle):
-            folder = root / f"{k:02d}"
-            folder.mkdir()
-            for name, text in files:
-                (folder / name).write_text(text, encoding="utf-8")
-            folders.append(folder)
-        _CONTEXTS[key] = build_context(folders, ignore)[0]
+        _CONTEXTS[key] = build_context(write_rule_bundle(bundle), ignore)[0]
     return _CONTEXTS[key]
 
 

@@ -116,3 +116,10 @@ def digest(folders: list[Path]) -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def rule_bundle(folders: list[Path]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The text of every rule and registry file, folder by folder, to send to Dask workers."""
+    return tuple(
+        tuple((p.name, p.read_text(encoding="utf-8")) for p in sorted(Path(f).glob("*.toml"))) for f in folders
+    )

@@ -218,3 +218,16 @@ def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path
     os.replace(tmp, page)
     atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return page, meta
+
+
+def write_rule_bundle(bundle) -> list[Path]:
+    """On a Dask worker: the rule files sent with the tasks, as folders the loaders can read."""
+    root = Path(tempfile.mkdtemp(prefix="headline-auditor-rules-"))
+    folders = []
+    for k, files in enumerate(bundle):
+        folder = root / f"{k:02d}"
+        folder.mkdir()
+        for name, text in files:
+            atomic_write(folder / name, text)
+        folders.append(folder)
+    return folders
