@@ -140,7 +140,8 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
         "ignored_rules": ",".join(sorted(ignore)),
     }
     folders_out = NotePaths(files).folders() if "md" in formats else set()
-    target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out)
+    planned = [name for fmt_, name in (("md", "index.md"), ("json", "audit.json"), ("sarif", "audit.sarif"), ("csv", "articles.csv")) if fmt_ in formats]
+    target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out, planned)
     builder = ReportBuilder(
         target, formats, settings, ctx.engine.rules, known, files, digest, fail_on,
         read_bodies=read_bodies, reuse=not no_reuse, boilerplate=ctx.boilerplate,

@@ -39,26 +39,38 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def prepare_out(out: Path) -> None:
-    """Refuse a non-empty folder the auditor did not create, so nobody's files get overwritten."""
+def prepare_out(out: Path, planned: list[str] = (), folders: set[str] = frozenset()) -> bool:
+    """Make the output folder ready; return whether it is the auditor's own (marked) folder.
+
+    A new or empty folder becomes ours (marked). A non-empty folder without the marker is
+    shared with whoever owns it: the run refuses at once if any file or note folder it plans
+    to write is already there, and otherwise writes beside the user's files without marking
+    the folder or removing anything.
+    """
     if out.exists() and not out.is_dir():
         raise AuditorError(str(out), "output path exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise AuditorError(
-            str(out), f"folder is not empty and holds no {MARKER} marker; refusing to write reports into it"
-        )
+    if (out / MARKER).exists():
+        return True
+    if out.is_dir() and any(out.iterdir()):
+        clash = next((name for name in [*planned, *sorted(folders)] if (out / name).exists()), None)
+        if clash is not None:
+            raise AuditorError(
+                str(out / clash), f"exists in a folder headline-auditor did not create (no {MARKER} marker); refusing to overwrite it"
+            )
+        return False
     out.mkdir(parents=True, exist_ok=True)
-    if not (out / MARKER).exists():
-        atomic_write(out / MARKER, MARKER_TEXT)
+    atomic_write(out / MARKER, MARKER_TEXT)
+    return True
 
 
 class DirectoryTarget:
     """Writes reports under ``out``: each file through a temp file renamed into place."""
 
-    def __init__(self, out: Path, inputs: list[str], note_folders: set[str]) -> None:
-        prepare_out(out)
-        for leftover in sorted(out.rglob(".*.tmp")):
-            leftover.unlink()  # temp files of a run that was killed before its rename
+    def __init__(self, out: Path, inputs: list[str], note_folders: set[str], planned: list[str] = ()) -> None:
+        self.owned = prepare_out(out, list(planned), note_folders)
+        if self.owned:
+            for leftover in sorted(out.rglob(".*.tmp")):
+                leftover.unlink()  # temp files of a run that was killed before its rename
         self.out = out
         self.inputs = {Path(p).resolve() for p in inputs}
         self.note_folders = note_folders
@@ -71,6 +83,8 @@ class DirectoryTarget:
             raise AuditorError(str(target), "report path leaves the output folder; not written")
         if target.resolve() in self.inputs:
             raise AuditorError(str(target), "report path is an input file; not written")
+        if not self.owned and target.exists() and target.resolve() not in self.written:
+            raise AuditorError(str(target), "exists in a folder headline-auditor did not create; refusing to overwrite it")
         return target
 
     def put(self, rel: str, text: str) -> None:
@@ -81,6 +95,7 @@ class DirectoryTarget:
     def amend(self, rel: str, text: str) -> None:
         target = self._target(rel)
         atomic_write(target, target.read_text(encoding="utf-8") + text)
+        self.written.add(target.resolve())
 
     def begin(self, rel: str) -> None:
         target = self._target(rel)
@@ -107,7 +122,9 @@ class DirectoryTarget:
         self._open.clear()
 
     def finish(self) -> None:
-        """Remove notes of articles that are gone, in the note folders this run owns."""
+        """Remove notes of articles that are gone, in the note folders of our own out folder."""
+        if not self.owned:
+            return
         for folder in sorted(self.note_folders):
             d = self.out / folder
             if d.is_dir() and _inside(self.out, d):
@@ -208,8 +225,8 @@ class FetchCache:
 
 def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path, Path]:
     """`auditor fetch`: the page as fetched and its sidecar JSON, both under ``out``."""
-    prepare_out(out)
     page, meta = out / f"{name}.html", out / f"{name}.json"
+    prepare_out(out, [page.name, meta.name])
     if not (_inside(out, page) and _inside(out, meta)):
         raise AuditorError(str(page), "path leaves the output folder; not written")
     fd, tmp = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=out)

@@ -60,13 +60,24 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_audited(tmp_path):
     assert len(data["errors"]) == 3
 
 
-def test_refuses_to_write_into_a_folder_it_did_not_create(tmp_path):
+def test_refuses_to_overwrite_files_in_a_folder_it_did_not_create(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "index.md").write_text("my own notes")
     proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(mine)], capture_output=True, text=True)
-    assert proc.returncode == 2 and "refusing" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "refusing to overwrite" in proc.stderr and "Traceback" not in proc.stderr
     assert (mine / "index.md").read_text() == "my own notes"
+    assert sorted(p.name for p in mine.iterdir()) == ["index.md"]  # refused before writing anything
+
+
+def test_writes_beside_unrelated_files_without_claiming_the_folder(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "err").write_text("a log another tool keeps here")
+    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(shared), "--fail-on", "never", "-q"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (shared / "err").read_text() == "a log another tool keeps here"
+    assert (shared / "audit.json").is_file() and not (shared / ".headline-auditor").exists()
 
 
 def test_rerun_removes_notes_of_articles_that_are_gone(tmp_path):
