@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -14,7 +13,7 @@ from .errors import RuleError
 from .models import Publisher, PublisherSignal
 from .normalize import normalize
 from .roles import is_self_reference
-from .safe_regex import compile_pattern
+from .safe_regex import compile_pattern, pattern_set
 
 STYLES_FILE = "publisher_styles.toml"
 # Weights of what the citations show; house styles carry their own weight in the data file.
@@ -64,27 +63,13 @@ def load_styles(folders: list[Path]) -> list[Style]:
     return out
 
 
-@lru_cache(maxsize=16)
-def style_set(patterns: tuple[str, ...]):
-    """All house-style patterns in one RE2 set: one scan of a line says which of them match."""
-    import re2
-
-    if not patterns:
-        return None
-    matcher = re2.Set.SearchSet(re2.Options())
-    for p in patterns:
-        matcher.Add(p)
-    matcher.Compile()
-    return matcher
-
-
 def infer_publisher(
     lines: list[str], first: int, last: int, found: list[Sighting], styles: list[Style], aggregators: set[str]
 ) -> Publisher | None:
     """The likely first publisher of lines first..last (1-based), or None when nothing shows it."""
     signals: list[PublisherSignal] = []
     republishers: list[str] = []
-    matcher = style_set(tuple(st.pattern for st in styles))
+    matcher = pattern_set(tuple(st.pattern for st in styles))
     for number in range(first, last + 1):
         raw = lines[number - 1].strip()
         folded = normalize(raw, keep_case=True, collapse=False)  # same length: offsets map to raw

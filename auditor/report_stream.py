@@ -50,7 +50,6 @@ class RunStats:
     by_category: Counter = field(default_factory=Counter)
     failing: int = 0
     known: int = 0
-    no_original: list[str] = field(default_factory=list)
     flagged: list[tuple[str, Article, str]] = field(default_factory=list)  # (path, article, note)
     flagged_total: int = 0
 

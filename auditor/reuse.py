@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .errors import RuleError
 from .normalize import normalize
-from .safe_regex import compile_pattern
+from .safe_regex import compile_pattern, pattern_set
 
 MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
 BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
@@ -56,16 +56,18 @@ def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
     return out
 
 
+def is_boilerplate(line: str, boilerplate: list[str] | tuple[str, ...]) -> bool:
+    """Does one RE2 scan of the (folded) line hit any boilerplate pattern?"""
+    matcher = pattern_set(tuple(boilerplate))
+    return matcher is not None and matcher.Match(normalize(line.strip(), keep_case=True)) is not None
+
+
 def paragraph_prints(lines, first: int, last: int, boilerplate: list[str]) -> list[tuple[int, int, int]]:
     """(line, fingerprint, characters) of the body paragraphs in lines first..last (1-based)."""
-    pats = [compile_pattern(p) for p in boilerplate]
     out = []
     for n in range(first, last + 1):
         text = lines[n - 1].strip()
-        if len(text.split()) < MIN_WORDS:
-            continue
-        folded = normalize(text, keep_case=True)
-        if any(p.search(folded) for p in pats):
+        if len(text.split()) < MIN_WORDS or is_boilerplate(text, boilerplate):
             continue
         key = _NON_WORD.sub("", normalize(text))
         digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
@@ -86,11 +88,7 @@ class ReuseLink:
 
 def content_text(body: str, boilerplate: list[str]) -> str:
     """The body as reuse sees it: the paragraphs that get fingerprints, normalised."""
-    pats = [compile_pattern(p) for p in boilerplate]
-    keep = [
-        line for line in body.splitlines()
-        if len(line.split()) >= MIN_WORDS and not any(p.search(normalize(line, keep_case=True)) for p in pats)
-    ]
+    keep = [line for line in body.splitlines() if len(line.split()) >= MIN_WORDS and not is_boilerplate(line, boilerplate)]
     return _NON_WORD.sub("", normalize(" ".join(keep)))[:CONFIRM_CHARS]
 
 

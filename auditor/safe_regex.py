@@ -21,6 +21,20 @@ def compile_pattern(pattern: str):  # -> re2._Regexp
         raise ValueError(f"RE2 cannot compile it ({exc})") from None
 
 
+@lru_cache(maxsize=16)
+def pattern_set(patterns: tuple[str, ...]):
+    """Many patterns in one RE2 set: one scan of a line says which of them match (None if none)."""
+    import re2
+
+    if not patterns:
+        return None
+    matcher = re2.Set.SearchSet(re2.Options())
+    for p in patterns:
+        matcher.Add(p)
+    matcher.Compile()
+    return matcher
+
+
 def nested_unbounded_repeat(pattern: str) -> str | None:
     """The first group that repeats without bound and holds an unbounded repeat, e.g. ``(a+)+``.
 
