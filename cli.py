@@ -14,8 +14,6 @@ from auditor import __version__
 from auditor.cluster import connect
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
-from auditor.fetch import FetchError, make_session
-from auditor.fetch import fetch as fetch_page
 from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
 from auditor.report_paths import NotePaths, slug
 from auditor.report_stream import FORMATS, ReportBuilder
@@ -25,7 +23,6 @@ from auditor.rule_loader import load_rules
 from auditor.parallel import default_jobs
 from auditor.progress import Progress
 from auditor.runner import ExitCode, input_files, read_bodies, run_audit
-from auditor.verify import Verifier
 from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
@@ -148,6 +145,8 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     )
     verifier = None
     if verify or source_map:
+        from auditor.verify import Verifier  # pulls in requests: only when asked to verify
+
         verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
     client, cluster = connect(scheduler) if scheduler else (None, None)
     try:
@@ -214,6 +213,9 @@ def fetch(urls, out) -> None:
     Each page is saved as NAME.html beside NAME.json (url, final url, status, fetched-at,
     sha256, headers of interest); audit the folder afterwards. Exit 2 if any URL failed.
     """
+    from auditor.fetch import FetchError, make_session
+    from auditor.fetch import fetch as fetch_page
+
     session = make_session()
     failed = 0
     for url in urls:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .body import Body
 from .models import Citation
 from .registry import Mention, Registry
 from .roles import classify
@@ -39,13 +40,13 @@ def evidence(line: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-def sightings(lines: list[str], first: int, last: int, registry: Registry) -> list[Sighting]:
-    """Every mention in lines first..last (1-based, inclusive)."""
+def sightings(body: Body, registry: Registry) -> list[Sighting]:
+    """Every mention in the body, line by line, judged only on lines the automaton hit."""
     out = []
-    for number in range(first, last + 1):
-        text = lines[number - 1]
+    for k in registry.lines_hit(body):
+        text = body.lines[k]
         for m in registry.find(text):
-            out.append(Sighting(m, number, text, classify(text, m)))
+            out.append(Sighting(m, body.first + k, text, classify(text, m)))
     return out
 
 

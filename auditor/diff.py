@@ -1,6 +1,8 @@
 """Token-level edits between an original headline and its altered copy (rapidfuzz opcodes)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz.distance import Levenshtein
 
 from .lexicon import EDGE_WORDS, SEPARATORS, STOPWORDS, Support, Token, tokenize
@@ -73,7 +75,8 @@ def _rewrite_terms(altered: str, alt: list[Token], support: Support) -> list[Spa
 
 
 def diff_headlines(
-    original: str, altered: str, body: str = "", settings: Settings = DEFAULT_SETTINGS
+    original: str, altered: str, body: str = "", settings: Settings = DEFAULT_SETTINGS,
+    support: Callable[[], Support] | None = None,
 ) -> HeadlineDiff:
     """What changed from ``original`` to ``altered``, as edits and as reportable terms."""
     orig, alt = tokenize(original), tokenize(altered)
@@ -104,7 +107,7 @@ def diff_headlines(
         kind = "unchanged"
     elif kept < settings.rewrite_kept_ratio:
         kind = "rewrite"
-        inserted = _rewrite_terms(altered, alt, Support(original, body))
+        inserted = _rewrite_terms(altered, alt, (support() if support else Support(body)).plus(original))
         replaced = []
     elif all(e.op == "delete" for e in edits):
         kind = "deletion"
@@ -118,6 +121,6 @@ def diff_headlines(
     )
 
 
-def unpaired_terms(altered: str, body: str) -> list[Span]:
+def unpaired_terms(altered: str, body: str, support: Support | None = None) -> list[Span]:
     """With no original, the only evidence is the body: report the words it does not contain."""
-    return _rewrite_terms(altered, tokenize(altered), Support(body))
+    return _rewrite_terms(altered, tokenize(altered), support or Support(body))

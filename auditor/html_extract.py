@@ -4,7 +4,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4 import BeautifulSoup, Comment
 from pydantic import BaseModel, ConfigDict, Field
 
 from .normalize import normalize
@@ -61,7 +60,7 @@ def _own_text(el) -> str:
     return _SPACES.sub(" ", " ".join(kept)).strip()
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str:
+def _meta(soup, *keys: str) -> str:
     for key in keys:
         for attr in ("property", "name", "itemprop"):
             tag = soup.find("meta", attrs={attr: key})
@@ -106,6 +105,8 @@ def _is_boilerplate(el) -> bool:
 
 def extract_page(html: str) -> PageInfo:
     """Headlines, byline, dates, canonical URL, site name and body paragraphs of a page."""
+    from bs4 import BeautifulSoup, Comment  # imported here: text dumps never pay for it
+
     soup = BeautifulSoup(html, "lxml")  # closes <p> and friends the way browsers do
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()

@@ -80,8 +80,13 @@ class SourceStream:
 
         ``start_byte``/``first_line`` start reading at a line boundary found by chunks.plan().
         """
+        for block in self.blocks(start_byte, first_line):
+            yield from block
+
+    def blocks(self, start_byte: int = 0, first_line: int = 1) -> Iterator[list[str]]:
+        """The same lines a decoded chunk (about CHUNK_BYTES) at a time: a list per chunk."""
         if self.view is not None:
-            yield from self.view
+            yield list(self.view)
             return
         try:
             fh = Path(self.path).open("rb")
@@ -116,7 +121,7 @@ class SourceStream:
             if final:
                 return
 
-    def _split(self, pieces: Iterator[tuple[str, bool]], line_no: int = 0) -> Iterator[str]:
+    def _split(self, pieces: Iterator[tuple[str, bool]], line_no: int = 0) -> Iterator[list[str]]:
         pending, skipping = "", False
         for text, final in pieces:
             pending += text
@@ -130,18 +135,20 @@ class SourceStream:
                 hold = pending.endswith("\r")
                 parts = _NEWLINES.split(pending[:-1] if hold else pending)
                 pending = parts.pop() + ("\r" if hold else "")
-            for part in parts:
-                if skipping:  # the rest of a line already cut and counted
-                    skipping = False
-                    continue
-                line_no += 1
-                yield self._cap(part, line_no)
+            if skipping and parts:  # the rest of a line already cut and counted
+                del parts[0]
+                skipping = False
+            if parts and max(map(len, parts)) > MAX_LINE_CHARS:
+                parts = [self._cap(part, line_no + k) for k, part in enumerate(parts, 1)]
+            line_no += len(parts)
             if skipping:
                 pending = "\r" if pending.endswith("\r") else ""
             elif len(pending) > MAX_LINE_CHARS:
                 line_no += 1
-                yield self._cap(pending, line_no)
+                parts.append(self._cap(pending, line_no))
                 pending, skipping = "", True
+            if parts:
+                yield parts
 
     def _cap(self, line: str, line_no: int) -> str:
         if len(line) <= MAX_LINE_CHARS:

@@ -95,11 +95,24 @@ class Support:
     """
 
     def __init__(self, *texts: str) -> None:
-        folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
-        self.words = set(_WORDS.findall(folded))
-        self.words |= {w[:-2] for w in self.words if w.endswith("'s")}
-        self.prefixes = {w[:PREFIX_MATCH] for w in self.words if len(w) >= PREFIX_MATCH}
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
         self._memo: dict[str, bool] = {}
+        self._add(texts)
+
+    def _add(self, texts) -> None:
+        folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
+        new = set(_WORDS.findall(folded))
+        new |= {w[:-2] for w in new if w.endswith("'s")}
+        self.words |= new
+        self.prefixes |= {w[:PREFIX_MATCH] for w in new if len(w) >= PREFIX_MATCH}
+
+    def plus(self, *texts: str) -> Support:
+        """A Support for this text and ``texts`` too, without reading this text again."""
+        other = Support()
+        other.words, other.prefixes = set(self.words), set(self.prefixes)
+        other._add(texts)
+        return other
 
     def supports(self, word: str) -> bool:
         key = normalize(word)

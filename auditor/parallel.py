@@ -13,6 +13,7 @@ from .ingest import SourceStream
 from .lines import LazyLines
 from .models import Article
 from .pipeline import AuditContext, audit_stream
+from .segment import headline_marks
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def run_task(task: Task) -> TaskResult:
 
     c, base = task.chunk, task.stream
     stream = SourceStream(path=base.path, sha256=base.sha256, encoding=base.encoding, page=base.page, view=base.view)
-    lines = LazyLines(stream.lines(c.start_byte, c.start_line + 1), base=c.start_line)
+    marker = headline_marks(_CTX.settings) if _CTX is not None else None
+    lines = LazyLines(stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=marker)
     result = TaskResult()
     try:
         assert _CTX is not None, "worker has no audit context"

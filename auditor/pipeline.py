@@ -4,17 +4,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from .align import choose_original
+from .body import Body
 from .citations import cited, sightings
 from .diff import diff_headlines, unpaired_terms
+from .lexicon import Support
 from .lines import LazyLines
 from .models import Article, DocumentAudit, HeadlineDiff, LineRef, SourceText
 from .publisher import Style, infer_publisher
 from .registry import Registry
 from .reuse import paragraph_prints
 from .rule_engine import RuleEngine, subject_for
-from .segment import body_range, is_body_text, is_headline_like, next_nonblank
+from .segment import body_range, headline_marks, is_body_text, is_headline_like, next_nonblank
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -69,10 +72,20 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
     """
     pending: Frame | None = None
     index, i = 0, start
-    while lines.has(i):
-        if pending is not None and lines.buffered_chars() > ctx.settings.max_article_chars:
+    limit = ctx.settings.max_article_chars
+    while True:
+        # Only marked lines can open an article; the rest is skipped without a look.
+        i = lines.next_marked(i, limit if pending is not None else None)
+        if not lines.has(i):
+            break
+        if pending is not None and lines.buffered_chars() > limit:
             yield audit_article(lines, pending, i, index, ctx, cut=True)
             index, pending = index + 1, None
+        if pending is None:
+            lines.release(i)  # text before the first headline: nothing will read it again
+        if not lines.is_marked(i):
+            i += 1
+            continue
         frame, nxt = next_frame(lines, i, ctx)
         if frame is not None and stop is not None and frame.altered >= stop:
             break  # the next chunk's first article
@@ -82,8 +95,6 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
                 index += 1
             pending = frame
             lines.release(frame.altered)
-        elif pending is None:
-            lines.release(nxt)  # text before the first headline: nothing will read it again
         i = nxt
     if pending is not None:
         yield audit_article(lines, pending, i if lines.has(i) else lines.end(), index, ctx)
@@ -94,17 +105,19 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
     altered = lines[frame.altered]
     body_first = (frame.original if frame.original is not None else frame.altered) + 1
     body = body_range(lines, body_first, stop)
-    body_text = "\n".join(lines.span(body.start_line - 1, body.end_line)) if body else ""
+    text = Body.of(lines, body.start_line, body.end_line) if body else None
+    body_text = text.text if text else ""
+    body_support = cache(lambda: Support(body_text))  # one word index of the body per article
     notes = [frame.reason]
     if cut:
         notes.append(f"The article is very long; only lines up to {stop} were analysed.")
     if frame.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text))
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, body_support()))
         original = None
         notes.append("No original headline was found; inserted terms are the headline words the body lacks.")
     else:
         original_text = lines[frame.original]
-        diff = diff_headlines(original_text, altered, body_text, ctx.settings)
+        diff = diff_headlines(original_text, altered, body_text, ctx.settings, body_support)
         original = LineRef(text=original_text, line=frame.original + 1)
         if frame.original > frame.altered + 2 and any(lines[j].strip() for j in range(frame.altered + 1, frame.original)):
             notes.append("A line between the two headlines was skipped as a tagline.")
@@ -112,15 +125,14 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
             notes.append("The original headline is truncated (ends in an ellipsis); words after that point are not compared.")
         if diff.kind == "rewrite":
             notes.append("The headline was rewritten, not edited: inserted terms are its words found in neither the original nor the body.")
-    findings = ctx.engine.findings(subject_for(diff, altered, body_text))
+    findings = ctx.engine.findings(subject_for(diff, altered, body_text, body_support))
     outlets = organisations = platforms = []
     publisher = None
-    if body:
-        found = sightings(lines, body.start_line, body.end_line, ctx.registry)
+    if text:
+        found = sightings(text, ctx.registry)
         groups = cited(found)
         outlets, organisations, platforms = groups["outlet"], groups["organisation"], groups["platform"]
-        aggregators = {e.name for e in ctx.registry.entities["outlet"] if e.kind == "aggregator"}
-        publisher = infer_publisher(lines, body.start_line, body.end_line, found, ctx.styles, aggregators)
+        publisher = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators)
     return Article(
         index=index,
         altered=LineRef(text=altered, line=frame.altered + 1),
@@ -139,13 +151,13 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
         body=body,
         notes=notes,
         body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],
-        paragraphs=paragraph_prints(lines, body.start_line, body.end_line, list(ctx.boilerplate)) if body else [],
+        paragraphs=paragraph_prints(text, ctx.boilerplate) if text else [],
     )
 
 
 def audit_source(source: SourceText, ctx: AuditContext) -> DocumentAudit:
     """Audit every article of one decoded input held in memory."""
-    lines = LazyLines(source.lines)
+    lines = LazyLines.of(source.lines, headline_marks(ctx.settings))
     articles = list(audit_stream(lines, ctx))
     warnings = list(source.warnings)
     if not articles:

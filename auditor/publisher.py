@@ -8,12 +8,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .body import Body
 from .citations import Sighting, evidence
 from .errors import RuleError
 from .models import Publisher, PublisherSignal
-from .normalize import normalize
 from .roles import is_self_reference
-from .safe_regex import compile_pattern, pattern_set
+from .safe_regex import any_line_set, compile_pattern, pattern_set
 
 STYLES_FILE = "publisher_styles.toml"
 # Weights of what the citations show; house styles carry their own weight in the data file.
@@ -63,27 +63,27 @@ def load_styles(folders: list[Path]) -> list[Style]:
     return out
 
 
-def infer_publisher(
-    lines: list[str], first: int, last: int, found: list[Sighting], styles: list[Style], aggregators: set[str]
-) -> Publisher | None:
-    """The likely first publisher of lines first..last (1-based), or None when nothing shows it."""
+def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggregators: set[str]) -> Publisher | None:
+    """The likely first publisher of the body, or None when nothing shows it."""
     signals: list[PublisherSignal] = []
     republishers: list[str] = []
-    matcher = pattern_set(tuple(st.pattern for st in styles))
-    for number in range(first, last + 1):
-        raw = lines[number - 1].strip()
-        folded = normalize(raw, keep_case=True, collapse=False)  # same length: offsets map to raw
-        hits = matcher.Match(folded) if matcher is not None else None
-        for k in sorted(hits or ()):
-            st = styles[k]
-            m = compile_pattern(st.pattern).search(folded)
-            if m:
-                if st.role == "republisher":
-                    republishers.append(st.outlet)
-                    continue
-                signals.append(PublisherSignal(
-                    outlet=st.outlet, line=number, evidence=evidence(raw, m.start(), m.end()), why=st.why, weight=st.weight,
-                ))
+    patterns = tuple(st.pattern for st in styles)
+    matcher, prefilter = pattern_set(patterns), any_line_set(patterns)
+    if matcher is not None and (prefilter is None or prefilter.Match(body.stripped_folded)):
+        # Stripped and folded, same length as the stripped line: offsets map to ``raw``.
+        for k, folded in enumerate(body.stripped_folded.split("\n")):
+            for st_index in sorted(matcher.Match(folded) or ()):
+                st = styles[st_index]
+                m = compile_pattern(st.pattern).search(folded)
+                if m:
+                    if st.role == "republisher":
+                        republishers.append(st.outlet)
+                        continue
+                    raw = body.lines[k].strip()
+                    signals.append(PublisherSignal(
+                        outlet=st.outlet, line=body.first + k, evidence=evidence(raw, m.start(), m.end()), why=st.why,
+                        weight=st.weight,
+                    ))
     for s in found:
         name, kind = s.mention.entity.name, s.mention.entity.kind
         ev = evidence(s.text, s.mention.start, s.mention.end)
@@ -100,7 +100,7 @@ def infer_publisher(
             signals.append(PublisherSignal(outlet=name, line=s.line, evidence=ev, why="its own photograph", weight=OWN_PHOTO_WEIGHT))
     if not signals:
         if republishers:
-            signals.append(PublisherSignal(outlet=republishers[0], line=first, evidence="", why="only a republisher is shown", weight=REPUBLISHER_WEIGHT))
+            signals.append(PublisherSignal(outlet=republishers[0], line=body.first, evidence="", why="only a republisher is shown", weight=REPUBLISHER_WEIGHT))
         else:
             return None
     score: dict[str, float] = defaultdict(float)

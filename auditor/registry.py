@@ -9,6 +9,7 @@ from typing import Literal
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .body import Body
 from .errors import RuleError
 from .normalize import normalize
 
@@ -73,6 +74,23 @@ class Registry:
             if len(auto):
                 auto.make_automaton()
         self.by_name = {e.name: e for items in entities.values() for e in items}
+        self.aggregators = frozenset(e.name for e in entities.get("outlet", []) if e.kind == "aggregator")
+
+    def lines_hit(self, body: Body) -> list[int]:
+        """Indices of the body lines where any alias occurs at all, before any judging.
+
+        One automaton pass over the whole body; ``find`` then judges only those lines. No
+        alias holds a newline, so no hit spans two lines.
+        """
+        folded = body.folded
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a letter grew under lower(): offsets would drift
+            return list(range(len(body.lines)))
+        hit: set[int] = set()
+        for auto, text in ((self._exact, folded), (self._folded, lowered)):
+            if len(auto):
+                hit.update(body.line_at(end) for end, _ in auto.iter(text))
+        return sorted(hit)
 
     def find(self, line: str) -> list[Mention]:
         """Whole-word mentions in one line of text, longest match winning overlaps."""

@@ -20,15 +20,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz
 
+from .body import Body
 from .errors import RuleError
-from .normalize import normalize
-from .safe_regex import compile_pattern, pattern_set
+from .normalize import lower_same_length, normalize
+from .safe_regex import any_line_set, compile_pattern, pattern_set
 
 MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
 BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
 SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
 CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
-_NON_WORD = re.compile(r"[^\w ]+")
+_NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
 
 
 class BoilerplateFile(BaseModel):
@@ -56,23 +57,32 @@ def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
     return out
 
 
-def is_boilerplate(line: str, boilerplate: list[str] | tuple[str, ...]) -> bool:
-    """Does one RE2 scan of the (folded) line hit any boilerplate pattern?"""
-    matcher = pattern_set(tuple(boilerplate))
-    return matcher is not None and matcher.Match(normalize(line.strip(), keep_case=True)) is not None
+def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -> list[tuple[int, str]]:
+    """(index, key) of the lines reuse looks at: MIN_WORDS words or more and not boilerplate.
+
+    The key is the line normalised with punctuation dropped. Boilerplate patterns read the
+    line folded and collapsed with its case kept; they are tried line by line only when one
+    scan of all kept lines together hits.
+    """
+    collapsed = [normalize(line, keep_case=True) for line in lines]
+    keep = [k for k, text in enumerate(collapsed) if text.count(" ") >= MIN_WORDS - 1]
+    if not keep:
+        return []
+    patterns = tuple(boilerplate)
+    matcher, prefilter = pattern_set(patterns), any_line_set(patterns)
+    if matcher is not None and (prefilter is None or prefilter.Match("\n".join([collapsed[k] for k in keep]))):
+        keep = [k for k in keep if not matcher.Match(collapsed[k])]
+    joined = lower_same_length("\n".join([collapsed[k] for k in keep]))
+    return list(zip(keep, _NON_WORD_OR_NEWLINE.sub("", joined).split("\n")))
 
 
-def paragraph_prints(lines, first: int, last: int, boilerplate: list[str]) -> list[tuple[int, int, int]]:
-    """(line, fingerprint, characters) of the body paragraphs in lines first..last (1-based)."""
-    out = []
-    for n in range(first, last + 1):
-        text = lines[n - 1].strip()
-        if len(text.split()) < MIN_WORDS or is_boilerplate(text, boilerplate):
-            continue
-        key = _NON_WORD.sub("", normalize(text))
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-        out.append((n, int.from_bytes(digest, "big", signed=True), len(key)))
-    return out
+def paragraph_prints(body: Body, boilerplate: list[str] | tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(line, fingerprint, characters) of the body paragraphs reuse looks at."""
+    blake2b = hashlib.blake2b
+    return [
+        (body.first + k, int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True), len(key))
+        for k, key in paragraph_keys(body.lines, boilerplate)
+    ]
 
 
 @dataclass
@@ -88,8 +98,7 @@ class ReuseLink:
 
 def content_text(body: str, boilerplate: list[str]) -> str:
     """The body as reuse sees it: the paragraphs that get fingerprints, normalised."""
-    keep = [line for line in body.splitlines() if len(line.split()) >= MIN_WORDS and not is_boilerplate(line, boilerplate)]
-    return _NON_WORD.sub("", normalize(" ".join(keep)))[:CONFIRM_CHARS]
+    return " ".join(key for _, key in paragraph_keys(body.splitlines(), boilerplate))[:CONFIRM_CHARS]
 
 
 class ReuseIndex:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import Support, tokenize
 from .models import Finding, HeadlineDiff, Span
@@ -44,12 +45,18 @@ class Subject:
     altered: str
     inserted: list[Span]
     swaps: list[tuple[Span, Span]] = field(default_factory=list)  # (original span, altered span)
-    support: Support = field(default_factory=Support)
+    body: str = ""
+    body_support: Callable[[], Support] | None = None  # shared with the diff, built on first use
+
+    @cached_property
+    def support(self) -> Support:
+        # Built only when a body_support rule has an inserted span to ask about.
+        return self.body_support() if self.body_support else Support(self.body)
 
 
-def subject_for(diff: HeadlineDiff, altered: str, body: str) -> Subject:
+def subject_for(diff: HeadlineDiff, altered: str, body: str, support: Callable[[], Support] | None = None) -> Subject:
     swaps = [(e.original, e.altered) for e in diff.edits if e.op == "replace" and e.original and e.altered]
-    return Subject(altered=altered, inserted=list(diff.inserted), swaps=swaps, support=Support(body))
+    return Subject(altered=altered, inserted=list(diff.inserted), swaps=swaps, body=body, body_support=support)
 
 
 def _finding(lr: LoadedRule, term: str, message: str | None = None) -> Finding:

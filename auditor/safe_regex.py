@@ -35,6 +35,23 @@ def pattern_set(patterns: tuple[str, ...]):
     return matcher
 
 
+# A pattern with these no longer matches the same inside a multi-line text as on its line.
+_WHOLE_TEXT_ONLY = ("\\A", "\\z", "-m")
+
+
+@lru_cache(maxsize=16)
+def any_line_set(patterns: tuple[str, ...]):
+    """The same patterns, free to match inside any line of a multi-line text: a prefilter.
+
+    Whatever a pattern matches on one line alone it matches here too (``^`` and ``$`` take
+    line ends), so a text with no hit needs no per-line test; a hit may still be spurious (a
+    pattern may run across a newline), so hits get the per-line test. None: no prefilter.
+    """
+    if not patterns or any(mark in p for p in patterns for mark in _WHOLE_TEXT_ONLY):
+        return None
+    return pattern_set(tuple(f"(?m:{p})" for p in patterns))
+
+
 def nested_unbounded_repeat(pattern: str) -> str | None:
     """The first group that repeats without bound and holds an unbounded repeat, e.g. ``(a+)+``.
 

@@ -55,13 +55,33 @@ def is_furniture(text: str) -> bool:
     return len(words(t)) < 2
 
 
-@lru_cache(maxsize=8192)
 def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Could this line be a headline (altered or original)?"""
     t = text.strip()
     if not t or len(t) > settings.headline_max_chars:
         return False
-    # Cheap character tests first: most body lines end in a full stop and stop here.
+    # Cheap character tests first, outside the cache: most body lines end in a full stop and
+    # stop here, and each is unique, so caching them would only churn the cache.
+    if t[-1] == "." and not t.endswith("..."):
+        return False
+    return _headline_like(t, settings)
+
+
+def headline_marks(settings: Settings = DEFAULT_SETTINGS):
+    """A LazyLines marker: 1 for each line that passes is_headline_like's cheap first tests.
+
+    A line left unmarked can never be headline-like, so the frame scan skips it unread.
+    """
+    max_chars = settings.headline_max_chars
+
+    def marks(block: list[str]) -> bytearray:
+        return bytearray([0 < len(t) <= max_chars and (t[-1] != "." or t.endswith("...")) for t in map(str.strip, block)])
+
+    return marks
+
+
+@lru_cache(maxsize=8192)
+def _headline_like(t: str, settings: Settings) -> bool:
     if not _CLOSING.search(t) or t.lstrip("‘“\"'([")[:1].islower() or _SENTENCE_BREAK.search(t):
         return False
     w = words(t)
@@ -103,7 +123,9 @@ def next_nonblank(lines, start: int, limit: int) -> list[int]:
 
 def body_range(lines, first: int, stop: int) -> BodyRange | None:
     """The first and last non-blank lines in [first, stop) as 1-based numbers."""
-    nonblank = [i for i in range(first, stop) if has_line(lines, i) and not is_blank(lines[i])]
-    if not nonblank:
+    span = lines.span(first, stop) if hasattr(lines, "span") else lines[first:stop]
+    top = next((k for k, text in enumerate(span) if text.strip()), None)
+    if top is None:
         return None
-    return BodyRange(start_line=nonblank[0] + 1, end_line=nonblank[-1] + 1)
+    bottom = next(k for k in range(len(span) - 1, top - 1, -1) if span[k].strip())
+    return BodyRange(start_line=first + top + 1, end_line=first + bottom + 1)

@@ -1,6 +1,7 @@
 """Outlet roles, glued text, organisations vs outlets, and mentions that cite nothing."""
 import pytest
 
+from auditor.body import Body
 from auditor.citations import cited, sightings
 from auditor.resources import default_rules_dir
 from auditor.registry import load_registry
@@ -9,7 +10,7 @@ REG = load_registry([default_rules_dir()])
 
 
 def roles(line):
-    found = sightings([line], 1, 1, REG)
+    found = sightings(Body([line], 1), REG)
     return sorted({(s.mention.entity.name, s.mention.type, s.role) for s in found})
 
 
@@ -72,7 +73,7 @@ def test_organisations_and_platforms_are_never_outlets():
         "The Pentagon announced the death the next day.",
         "Supporters organised on Telegram and WhatsApp.",
     ]
-    groups = cited(sightings(lines, 1, 3, REG))
+    groups = cited(sightings(Body(lines, 1), REG))
     assert groups["outlet"] == []
     assert [c.name for c in groups["organisation"]] == ["Chatham House", "Pentagon"]
     assert [c.name for c in groups["platform"]] == ["Telegram", "WhatsApp"]
@@ -80,7 +81,7 @@ def test_organisations_and_platforms_are_never_outlets():
 
 def test_one_entry_per_outlet_and_role_at_first_line():
     lines = ["He told Reuters on Monday.", "", "She told Reuters too.", "A caption. Reuters"]
-    out = cited(sightings(lines, 1, 4, REG))["outlet"]
+    out = cited(sightings(Body(lines, 1), REG))["outlet"]
     assert [(c.name, c.role, c.line) for c in out] == [("Reuters", "quoted_source", 1), ("Reuters", "photo_credit", 4)]
 
 

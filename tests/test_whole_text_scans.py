@@ -1,0 +1,97 @@
+"""Whole-body scans must find what a line-by-line pass finds: they only decide where to look."""
+from hypothesis import given, strategies as st
+
+from auditor.body import Body
+from auditor.citations import sightings
+from auditor.lines import LazyLines
+from auditor.normalize import normalize
+from auditor.resources import default_rules_dir
+from auditor.registry import load_registry
+from auditor.reuse import MIN_WORDS, paragraph_keys
+from auditor.safe_regex import any_line_set, compile_pattern, pattern_set
+from auditor.segment import headline_marks, is_headline_like
+from auditor.publisher import load_styles
+
+REG = load_registry([default_rules_dir()])
+STYLES = tuple(s.pattern for s in load_styles([default_rules_dir()]))
+PIECES = [
+    "ERBIL, Kurdistan Region -", "A+ A-", "Reuters", "(AFP) -", "told Rudaw", "The National", "Updated:",
+    "May 3, 2021 11:02 AM", "READ:", "Source: Al Jazeera", "editorial team at AlKhaleej Today", "  ", "\t",
+    "Antichrist", "the", "said", "on", "Monday.", "...", "“quoted”", "—", "İstanbul", "ﬁnal", "5 MIN READ",
+    "[Name/Anadolu Agency]", "Photograph: Someone/The Guardian", "Baghdad", "al-Sadr", "BAGHDAD -", "Sadr",
+]
+line = st.lists(st.sampled_from(PIECES), max_size=14).map(" ".join)
+lines = st.lists(line, min_size=1, max_size=12)
+
+
+@given(lines)
+def test_prefilter_never_misses_a_line_that_matches_alone(ls):
+    per_line = pattern_set(STYLES)
+    whole = any_line_set(STYLES)
+    body = Body(ls, 1)
+    if any(per_line.Match(normalize(t.strip(), keep_case=True, collapse=False)) for t in ls):
+        assert whole.Match(body.stripped_folded)
+
+
+def test_patterns_that_read_the_whole_text_get_no_prefilter():
+    assert any_line_set((r"\Afoo",)) is None
+    assert any_line_set(("(?-m)^foo$",)) is None
+    assert any_line_set(("^foo$",)).Match("bar\nfoo\nbaz")
+
+
+@given(lines)
+def test_outlet_lines_from_one_pass_equal_a_pass_per_line(ls):
+    body = Body(ls, 7)
+    slow = [(7 + k, m.entity.name, m.start) for k, t in enumerate(ls) for m in REG.find(t)]
+    fast = [(s.line, s.mention.entity.name, s.mention.start) for s in sightings(body, REG)]
+    assert fast == slow
+
+
+@given(lines)
+def test_line_at_maps_offsets_back_to_their_line(ls):
+    body = Body(ls, 1)
+    for k in range(len(ls)):
+        start = sum(len(t) + 1 for t in ls[:k])
+        assert body.line_at(start) == k
+        assert body.line_at(start + len(ls[k])) == k  # the newline belongs to its line
+
+
+@given(lines)
+def test_paragraph_keys_equal_the_per_line_recipe(ls):
+    import re
+
+    expected = []
+    for k, t in enumerate(ls):
+        collapsed = normalize(t, keep_case=True)
+        if len(collapsed.split()) < MIN_WORDS:
+            continue
+        if any(compile_pattern(p).search(collapsed) for p in ("^(?:Updated|Published|Posted|Last modified|First published)\\b",)):
+            continue
+        expected.append((k, re.sub(r"[^\w ]+", "", normalize(t))))
+    got = paragraph_keys(ls, ("^(?:Updated|Published|Posted|Last modified|First published)\\b",))
+    assert got == expected
+
+
+@given(lines)
+def test_unmarked_lines_are_never_headlines(ls):
+    marks = headline_marks()(ls)
+    for t, m in zip(ls, marks):
+        if not m:
+            assert not is_headline_like(t)
+
+
+def test_next_marked_reads_blocks_and_skips_unmarked_lines():
+    blocks = [["a body line.", "Headline here", ""], ["more body.", "x."], ["Another headline"]]
+    lines = LazyLines(iter(blocks), marker=headline_marks())
+    assert lines.next_marked(0) == 1
+    assert lines.next_marked(2) == 5  # read two more blocks to get there
+    assert lines.next_marked(6) == 6 and not lines.has(6)
+    lines.release(5)
+    assert lines[5] == "Another headline" and lines.buffered_chars() == len("Another headline")
+
+
+def test_next_marked_stops_reading_once_the_window_is_full():
+    blocks = ([f"body line {k}."] * 10 for k in range(1000))
+    lines = LazyLines(blocks, marker=headline_marks())
+    stop = lines.next_marked(0, max_chars=500)
+    assert 0 < stop <= 100 and lines.read_so_far() <= 100
