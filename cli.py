@@ -152,7 +152,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     try:
         read_errors, warnings = run_audit(
             files, ctx, builder, verifier, jobs=jobs or default_jobs(), folders=folders, ignore=frozenset(ignore),
-            chunk_bytes=int(chunk_mb * 1e6), client=client,
+            chunk_bytes=int(chunk_mb * 1e6), client=client, json_line="json" in formats,
             progress=None if quiet or not sys.stderr.isatty() else Progress(),
         )
     except BaseException:
@@ -261,7 +261,7 @@ def baseline_create(paths, output, rules, no_default_rules, ignore) -> None:
     ctx, _ = build_context(folders, frozenset(ignore))
     files, errors = input_files(list(paths))
     collector = BaselineCollector()
-    read_errors, _ = run_audit(files, ctx, collector)
+    read_errors, _ = run_audit(files, ctx, collector, json_line=False)
     errors += read_errors
     for e in errors:
         click.echo(f"error: {e}", err=True)

@@ -6,8 +6,7 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import AuditorError
-from .fingerprints import Fingerprinter
-from .models import Article
+from .digest import ArticleDigest
 
 
 class BaselineEntry(BaseModel):
@@ -35,11 +34,11 @@ class BaselineCollector:
         self.entries: list[BaselineEntry] = []
 
     def begin_document(self, path: str, sha256: str, page=None, view=None) -> None:
-        self.path, self.fp = path, Fingerprinter(path)
+        self.path = path
 
-    def article(self, a: Article) -> None:
-        for f, fp in self.fp.of(a):
-            self.entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text))
+    def article(self, d: ArticleDigest) -> None:
+        for rule, term, _, _, fp in d.findings:
+            self.entries.append(BaselineEntry(fingerprint=fp, rule=rule, term=term, file=self.path, headline=d.altered))
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         pass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import AuditorError
@@ -57,13 +58,13 @@ def connect(scheduler: str):
 
 def articles_part(res: TaskResult) -> TaskResult:
     """What the client needs of a task: its articles without their paragraph fingerprints."""
-    arts = [a.model_copy(update={"paragraphs": []}) for a in res.articles]
+    arts = [replace(d, paragraphs=[]) for d in res.articles]
     return TaskResult(articles=arts, warnings=res.warnings, lines_read=res.lines_read, error=res.error)
 
 
 def prints_part(res: TaskResult) -> list[tuple[int, int, int, int]]:
     """(article within the task, line, fingerprint, chars): stays on the cluster."""
-    return [(i, line, fp, chars) for i, a in enumerate(res.articles) for line, fp, chars in a.paragraphs]
+    return [(i, line, fp, chars) for i, d in enumerate(res.articles) for line, fp, chars in d.paragraphs]
 
 
 def bucket_split(prints: list[tuple[int, int, int, int]], offset: int, buckets: int) -> list[list[tuple[int, int, int, int]]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .chunks import Chunk
 from .ingest import SourceStream
 from .lines import LazyLines
-from .models import Article
+from .digest import ArticleDigest, digest
 from .pipeline import AuditContext, audit_stream
 from .segment import headline_marks
 
@@ -20,11 +20,15 @@ from .segment import headline_marks
 class Task:
     chunk: Chunk
     stream: SourceStream  # the opened input: encoding, sha256, HTML view
+    # In-process the model costs nothing to hand over; between processes the JSON line is
+    # cheaper to send and to read back than a pickled model, so workers send that alone.
+    ship_model: bool = True
+    json_line: bool = True
 
 
 @dataclass
 class TaskResult:
-    articles: list[Article] = field(default_factory=list)
+    articles: list[ArticleDigest] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lines_read: int = 0
     error: str | None = None
@@ -57,7 +61,10 @@ def run_task(task: Task) -> TaskResult:
     result = TaskResult()
     try:
         assert _CTX is not None, "worker has no audit context"
-        result.articles = list(audit_stream(lines, _CTX, c.start_line, c.stop_line))
+        result.articles = [
+            digest(base.path, a, json_line=task.json_line or not task.ship_model, model=task.ship_model)
+            for a in audit_stream(lines, _CTX, c.start_line, c.stop_line)
+        ]
     except AuditorError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .markdown import md
+from .normalize import normalize
 from .models import SEVERITY_ORDER, Article
 from .reuse import ReuseLink
 
@@ -31,25 +32,46 @@ class Overview:
     no_original: list = field(default_factory=list)
     no_original_total: int = 0
 
-    def add(self, path: str, a: Article, note: str) -> None:
-        from .normalize import normalize
-
-        for t in dict.fromkeys(a.inserted_terms):
-            key = normalize(t)
+    def add(self, path: str, facts: OverviewFacts, note: str) -> None:
+        for key, form, cats in facts.terms:
             self.terms[key] += 1
-            self.term_form.setdefault(key, t)
-            cats = self.term_categories.setdefault(key, set())
-            cats.update(f.category for f in a.findings if normalize(f.term) in key and f.category != "unclassified")
-        for name in {c.name for c in a.outlets}:
+            self.term_form.setdefault(key, form)
+            self.term_categories.setdefault(key, set()).update(cats)
+        for name in {name for name, _ in facts.outlets}:
             self.outlet_articles[name] += 1
-        for c in a.outlets:
-            self.outlet_roles.setdefault(c.name, Counter())[c.role] += 1
-        if a.publisher:
-            self.publishers[a.publisher.name] += 1
-        if a.original is None:
+        for name, role in facts.outlets:
+            self.outlet_roles.setdefault(name, Counter())[role] += 1
+        if facts.publisher:
+            self.publishers[facts.publisher] += 1
+        if not facts.has_original:
             self.no_original_total += 1
             if len(self.no_original) < LIST_CAP:
-                self.no_original.append((path, a.altered.line, a.altered.text, note))
+                self.no_original.append((path, facts.altered_line, facts.altered, note))
+
+
+@dataclass(frozen=True)
+class OverviewFacts:
+    """What the overview counts of one article; small, so a worker can send it instead of the article."""
+
+    terms: tuple[tuple[str, str, tuple[str, ...]], ...]  # (normalised term, as written, categories)
+    outlets: tuple[tuple[str, str], ...]  # (name, role)
+    publisher: str
+    has_original: bool
+    altered_line: int
+    altered: str
+
+    @classmethod
+    def of(cls, a: Article) -> OverviewFacts:
+        terms = []
+        for t in dict.fromkeys(a.inserted_terms):
+            key = normalize(t)
+            cats = tuple(sorted({f.category for f in a.findings if normalize(f.term) in key and f.category != "unclassified"}))
+            terms.append((key, t, cats))
+        return cls(
+            terms=tuple(terms), outlets=tuple((c.name, c.role) for c in a.outlets),
+            publisher=a.publisher.name if a.publisher else "", has_original=a.original is not None,
+            altered_line=a.altered.line, altered=a.altered.text,
+        )
 
 
 def _more(total: int, shown: int) -> str:

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
-from .models import Article
-
 SLUG_MAX = 60
 STEM_MAX = 80
 # Names Windows reserves; a folder or file may not be called this whatever its extension.
@@ -43,9 +41,10 @@ class NotePaths:
                 suffix = "" if len(paths) == 1 else "-" + hashlib.sha256(p.encode()).hexdigest()[:8]
                 self._folder[p] = stem_folder(p) + suffix
 
-    def note(self, path: str, article: Article) -> str:
+    def note(self, path: str, index: int, altered: str) -> str:
+        """The note of article ``index`` of ``path``, whose altered headline is ``altered``."""
         # The index prefix alone makes names unique within a folder; the slug is for people.
-        return f"{self._folder[path]}/{article.index:02d}-{slug(article.altered.text)}.md"
+        return f"{self._folder[path]}/{index:02d}-{slug(altered)}.md"
 
     def folders(self) -> set[str]:
         return set(self._folder.values())

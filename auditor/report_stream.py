@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from . import TOOL_NAME, __version__
-from .fingerprints import Fingerprinter
+from .digest import ArticleDigest, article_json_line, digest
 from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article
 from .report_md import INDEX_HEADER, index_head, index_row, index_tail, render_note
@@ -86,7 +86,6 @@ class ReportBuilder:
     def begin_document(self, path: str, sha256: str, page: PageInfo | None = None, view: list[str] | None = None) -> None:
         self.path, self.sha, self.page, self.view = path, sha256, page, view
         self.fm = {**self.base, "input": path, "input_sha256": sha256}
-        self.fingerprints = Fingerprinter(path)
         self._first_article = True
         self.stats.files += 1
         if "json" in self.formats:
@@ -98,39 +97,43 @@ class ReportBuilder:
             self.t.add("audit.json", ("\n" if self._first_doc else ",\n") + textwrap.indent(head, "    ") + ',\n      "articles": [')
             self._first_doc = False
 
-    def article(self, a: Article) -> None:
+    def article(self, item: ArticleDigest | Article) -> None:
+        d = item if isinstance(item, ArticleDigest) else digest(self.path, item)
         st = self.stats
         st.articles += 1
-        prints = self.fingerprints.of(a)
-        known_here = {(f.rule, f.term) for f, fp in prints if fp in self.known}
-        for f, fp in prints:
-            st.by_severity[f.severity] += 1
-            st.by_category[f.category] += 1
+        known_here = set()
+        for rule, term, severity, category, fp in d.findings:
+            st.by_severity[severity] += 1
+            st.by_category[category] += 1
             if fp in self.known:
                 st.known += 1
-            elif self.fail_floor is not None and SEVERITY_ORDER[f.severity] >= self.fail_floor:
+                known_here.add((rule, term))
+            elif self.fail_floor is not None and SEVERITY_ORDER[severity] >= self.fail_floor:
                 st.failing += 1
-            if "sarif" in self.formats:
+        if "sarif" in self.formats:
+            a = d.article()
+            for f, (*_, fp) in zip(a.findings, d.findings):
                 res = sarif_result(self.path, a, f, fp, self._sarif_index, self.known)
                 self.t.add("audit.sarif", ("" if self._first_result else ",\n") + _dump(res, 8))
                 self._first_result = False
-        note = self.paths.note(self.path, a)
-        if any(f.severity != "info" for f in a.findings):
+        note = self.paths.note(self.path, d.index, d.altered)
+        if any(severity != "info" for _, _, severity, _, _ in d.findings):
             st.flagged_total += 1
             if len(st.flagged) < SUMMARY_ROWS:
-                st.flagged.append((self.path, a, note))
+                st.flagged.append((self.path, d.article(), note))
         if "json" in self.formats:
-            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + _dump(a.model_dump(mode="json"), 8))
+            line = d.json_line if d.json_line is not None else article_json_line(d.article())
+            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + line)
             self._first_article = False
         if "md" in self.formats:
+            a = d.article()
             self.t.put(note, render_note(self.path, a, self.fm, known_here, self.page, self.view))
             self._rows.write(index_row(self.path, a, note))
         if "csv" in self.formats:
-            self.t.add("articles.csv", csv_row(self.path, a, note))
-        self.overview.add(self.path, a, note)
+            self.t.add("articles.csv", csv_row(self.path, d.article(), note))
+        self.overview.add(self.path, d.overview, note)
         if self.reuse is not None:
-            body = (a.body.start_line, a.body.end_line) if a.body else None
-            self.reuse.add(self.path, a.index, note, body, a.paragraphs, a.altered.text)
+            self.reuse.add(self.path, d.index, note, d.body, d.paragraphs, d.altered)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if "json" in self.formats:

@@ -29,6 +29,7 @@ MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to 
 BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
 SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
 CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
+INSERT_BATCH = 2000  # articles buffered before they go into the index
 _NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
 
 
@@ -111,21 +112,33 @@ class ReuseIndex:
         self.db.execute("CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, note TEXT, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)")
         self.db.execute("CREATE TABLE p (fp INTEGER, art INTEGER, line INTEGER, chars INTEGER)")
         self.count = 0
+        self._arts: list[tuple] = []
+        self._prints: list[tuple[int, int, int, int]] = []
 
     def add(self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]], headline: str = "") -> None:
         art = self.count
         self.count += 1
         first, last = body or (0, -1)
-        self.db.execute(
-            "INSERT INTO art VALUES (?,?,?,?,?,?,?,?)", (art, path, index, note, first, last, sum(c for _, _, c in prints), headline)
-        )
-        self.db.executemany("INSERT INTO p VALUES (?,?,?,?)", [(fp, art, line, chars) for line, fp, chars in prints])
+        self._arts.append((art, path, index, note, first, last, sum(c for _, _, c in prints), headline))
+        self._prints.extend((fp, art, line, chars) for line, fp, chars in prints)
+        if len(self._arts) >= INSERT_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        # One executemany per few thousand articles: per-article statements cost more than the rows.
+        self.db.executemany("INSERT INTO art VALUES (?,?,?,?,?,?,?,?)", self._arts)
+        self.db.executemany("INSERT INTO p VALUES (?,?,?,?)", self._prints)
+        self._arts, self._prints = [], []
 
     def article(self, art: int) -> tuple[str, int, str, int, int, int, str]:
+        if self._arts:
+            self._flush()
         return self.db.execute("SELECT path, idx, note, first, last, chars, headline FROM art WHERE id=?", (art,)).fetchone()
 
     def shared_rows(self) -> list[tuple[int, int, int, int, int]]:
         """(article a, article b, line in a, line in b, chars) for paragraphs a < b share."""
+        if self._arts:
+            self._flush()
         db = self.db
         db.execute("CREATE INDEX p_fp ON p (fp)")
         db.execute(

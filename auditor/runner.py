@@ -9,7 +9,7 @@ from typing import Protocol
 from .chunks import CHUNK_BYTES, Chunk, plan
 from .errors import AuditorError
 from .ingest import discover, locate_in_source, open_source
-from .models import Article
+from .digest import ArticleDigest
 from .parallel import ProgressFn, Task, run_tasks
 from .pipeline import AuditContext
 
@@ -26,7 +26,7 @@ class Sink(Protocol):
     """Receives the audit in file order, one article at a time."""
 
     def begin_document(self, path: str, sha256: str, page=None, view=None) -> None: ...
-    def article(self, a: Article) -> None: ...
+    def article(self, d: ArticleDigest) -> None: ...
     def end_document(self, line_count: int, warnings: list[str]) -> None: ...
 
 
@@ -36,7 +36,9 @@ def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
     return unique, [str(p) for p in problems]
 
 
-def _tasks(files: list[str], errors: list[str], sizes: dict[int, int], chunk_bytes: int) -> Iterator[Task]:
+def _tasks(
+    files: list[str], errors: list[str], sizes: dict[int, int], chunk_bytes: int, ship_model: bool, json_line: bool,
+) -> Iterator[Task]:
     for path in files:
         try:
             stream = open_source(path)
@@ -49,13 +51,13 @@ def _tasks(files: list[str], errors: list[str], sizes: dict[int, int], chunk_byt
             continue
         sizes[id(stream)] = Path(path).stat().st_size
         for c in chunks:
-            yield Task(c, stream)
+            yield Task(c, stream, ship_model, json_line)
 
 
 def run_audit(
     files: list[str], ctx: AuditContext, sink: Sink, verifier=None, jobs: int = 1,
     folders: list[Path] | None = None, ignore: frozenset[str] = frozenset(), progress: ProgressFn | None = None,
-    chunk_bytes: int = CHUNK_BYTES, client=None,
+    chunk_bytes: int = CHUNK_BYTES, client=None, json_line: bool = True,
 ) -> tuple[list[str], list[str]]:
     """Feed every article of every file to ``sink`` in input order; return (errors, warnings)."""
     errors: list[str] = []
@@ -75,7 +77,8 @@ def run_audit(
         state["files"] += 1
         state["bytes"] += sizes.get(id(st), 0)
 
-    tasks = _tasks(files, errors, sizes, chunk_bytes)
+    in_process = client is None and jobs <= 1
+    tasks = _tasks(files, errors, sizes, chunk_bytes, ship_model=in_process, json_line=json_line)
     cluster_reuse = None
     if client is not None:
         from .cluster import ClusterReuse, run_tasks_on_cluster
@@ -96,17 +99,19 @@ def run_audit(
             sink.begin_document(st.path, st.sha256, st.page, st.view)
         if res.error:
             errors.append(res.error)
-        for a in res.articles:
+        for d in res.articles:
             # Chunks number their articles from 0; the document numbers them through.
-            update: dict = {"index": state["index"]}
-            if st.page is not None:
-                update["source_line"] = locate_in_source(st.path, a.altered.text)
-            a = a.model_copy(update=update)
-            if verifier is not None:
-                a = verifier.verify(st.path, a, st.page)
-            if a.original is None:
-                warnings.append(f"{st.path}:{a.altered.line}: no original headline found")
-            sink.article(a)
+            d.renumber(state["index"])
+            if st.page is not None or verifier is not None:
+                a = d.article()
+                if st.page is not None:
+                    a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
+                if verifier is not None:
+                    a = verifier.verify(st.path, a, st.page)
+                d.replace_model(a)
+            if not d.has_original:
+                warnings.append(f"{st.path}:{d.altered_line}: no original headline found")
+            sink.article(d)
             state["index"] += 1
         state["warnings"] += [w for w in res.warnings if w not in state["warnings"]]
         state["lines"] = max(state["lines"], res.lines_read)
