@@ -102,7 +102,11 @@ class Support:
 
     def _add(self, texts) -> None:
         folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
-        new = set(_WORDS.findall(folded))
+        # A word never spans whitespace, so words come token by token; a token of letters and
+        # digits alone is one word as it stands, and only the rest needs the regex.
+        tokens = set(folded.split())
+        new = {t for t in tokens if t.isalnum()}
+        new.update(_WORDS.findall(" ".join([t for t in tokens if not t.isalnum()])))
         new |= {w[:-2] for w in new if w.endswith("'s")}
         self.words |= new
         self.prefixes |= {w[:PREFIX_MATCH] for w in new if len(w) >= PREFIX_MATCH}

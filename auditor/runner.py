@@ -126,7 +126,10 @@ def run_audit(
 
 
 def read_bodies(wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
-    """Article bodies (path, first line, last line) read back from the inputs, one pass a file."""
+    """Article bodies (path, first line, last line) read back from the inputs, one pass a file.
+
+    The file is read in decoded blocks; a block no wanted range touches is dropped unread.
+    """
     out: dict[tuple[str, int, int], str] = {}
     by_path: dict[str, list[tuple[int, int]]] = {}
     for path, first, last in wanted:
@@ -136,19 +139,23 @@ def read_bodies(wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int, int]
             stream = open_source(path)
         except AuditorError:
             continue
-        starts: dict[int, list[int]] = {}
-        for first, last in ranges:
-            starts.setdefault(first, []).append(last)
-        stop = max(last for _, last in ranges)
-        open_ranges: list[tuple[int, int, list[str]]] = []
-        for n, text in enumerate(stream.lines(), 1):
-            if n > stop:
-                break
-            for last in starts.get(n, ()):
-                open_ranges.append((n, last, []))
-            for first, last, buf in open_ranges:
-                buf.append(text)
-            for item in [r for r in open_ranges if r[1] == n]:
+        todo = sorted(set(ranges))
+        nxt = 0  # the next range of ``todo`` not yet started
+        active: list[tuple[int, int, list[str]]] = []
+        seen = 0  # lines read so far
+        for block in stream.blocks():
+            lo, hi = seen + 1, seen + len(block)
+            seen = hi
+            while nxt < len(todo) and todo[nxt][0] <= hi:
+                active.append((*todo[nxt], []))
+                nxt += 1
+            for first, last, parts in active:
+                parts.extend(block[max(first, lo) - lo : min(last, hi) - lo + 1])
+            for item in [r for r in active if r[1] <= hi]:
                 out[(path, item[0], item[1])] = "\n".join(item[2])
-                open_ranges.remove(item)
+                active.remove(item)
+            if not active and nxt == len(todo):
+                break
+        for first, last, parts in active:  # the file ended inside these ranges
+            out[(path, first, last)] = "\n".join(parts)
     return out

@@ -21,3 +21,15 @@ def test_uncollapsed_normalize_keeps_offsets(text):
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r")), max_size=8))
+def test_normalize_lines_equals_normalize_per_line(lines):
+    from auditor.normalize import normalize_lines
+
+    assert normalize_lines(lines, keep_case=True) == [normalize(t, keep_case=True) for t in lines]
+    assert normalize_lines(lines) == [normalize(t) for t in lines]
+
+
+def test_backticks_fold_in_ascii_text_too():
+    assert normalize("the `quoted` word") == normalize("the ‘quoted’ word") == "the 'quoted' word"

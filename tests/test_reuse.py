@@ -87,3 +87,40 @@ def test_a_paragraph_in_many_articles_is_boilerplate(tmp_path):
     text = "".join(article(f"Antichrist visits town {k}", f"Minister visits town {k}", [f"The minister arrived in town number {k} on Monday and met the local council there.", shared]) for k in range(6))
     _, data = run(tmp_path, {"many.txt": text})
     assert data["reuse"] == []
+
+
+def test_bodies_are_read_in_batches_within_the_budget(tmp_path, monkeypatch):
+    """Many candidate pairs: bodies come in batches, and the links are those of one big batch."""
+    import auditor.reuse as reuse
+    from auditor.runner import read_bodies
+
+    text = "".join(
+        article(f"Antichrist item {k} says", f"Item {k} says", [P[k % 5], f"{UNRELATED[0]} Number {k}.", P[(k + 1) % 5]])
+        for k in range(8)
+    )
+    path = tmp_path / "d.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(reuse, "BOILERPLATE_ARTICLES", 99)  # every repeat counts as reuse here
+
+    def links(budget):
+        monkeypatch.setattr(reuse, "BODY_BUDGET", budget)
+        calls = []
+
+        def reader(wanted):
+            calls.append(len(wanted))
+            return read_bodies(wanted)
+
+        index = reuse.ReuseIndex()
+        lines = text.split("\n")
+        for k in range(8):
+            body = (10 * k + 5, 10 * k + 9)  # headline, blank, original, blank, then the body
+            prints = reuse.paragraph_prints(reuse.Body(lines[body[0] - 1 : body[1]], body[0]), ())
+            index.add(str(path), k, f"n{k}.md", body, prints, f"h{k}")
+        got = {a: [(l.other, l.kind, l.similarity, l.runs) for l in ls] for a, ls in index.links(reader).items()}
+        index.close()
+        return got, calls
+
+    whole, whole_calls = links(10**9)
+    small, small_calls = links(1)
+    assert whole and small == whole
+    assert whole_calls == [8] and len(small_calls) > 1 and max(small_calls) <= 2

@@ -95,3 +95,40 @@ def test_next_marked_stops_reading_once_the_window_is_full():
     lines = LazyLines(blocks, marker=headline_marks())
     stop = lines.next_marked(0, max_chars=500)
     assert 0 < stop <= 100 and lines.read_so_far() <= 100
+
+
+def test_read_bodies_cuts_the_same_ranges_across_block_edges(tmp_path, monkeypatch):
+    import random
+
+    import auditor.ingest as ingest
+    from auditor.runner import read_bodies
+
+    monkeypatch.setattr(ingest, "CHUNK_BYTES", 7)  # many small blocks: ranges cross their edges
+    lines = [f"line {k} " + "x" * (k % 5) for k in range(1, 60)]
+    path = tmp_path / "d.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rng = random.Random(3)
+    wanted = sorted({(str(path), a, a + rng.randrange(0, 9)) for a in (rng.randrange(1, 55) for _ in range(20))})
+    got = read_bodies(wanted)
+    assert got == {(p, a, b): "\n".join(lines[a - 1 : b]) for p, a, b in wanted}
+
+
+@given(st.lists(st.text(max_size=30), max_size=6))
+def test_support_words_equal_a_regex_pass_over_the_text(texts):
+    from auditor.lexicon import _WORDS, Support
+
+    folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
+    words = set(_WORDS.findall(folded))
+    words |= {w[:-2] for w in words if w.endswith("'s")}
+    assert Support(*texts).words == words
+
+
+@given(st.text())
+def test_dropping_punctuation_by_byte_table_equals_the_regex(text):
+    import re
+
+    from auditor.reuse import drop_punctuation
+
+    assert drop_punctuation(text) == re.sub(r"[^\w \n]+", "", text)
+    ascii_text = text.encode("ascii", "ignore").decode()
+    assert drop_punctuation(ascii_text) == re.sub(r"[^\w \n]+", "", ascii_text)
