@@ -141,7 +141,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out, planned)
     builder = ReportBuilder(
         target, formats, settings, ctx.engine.rules, known, files, digest, fail_on,
-        read_bodies=read_bodies, reuse=not no_reuse, boilerplate=ctx.boilerplate,
+        read_bodies=read_bodies, reuse=not no_reuse, boilerplate=ctx.boilerplate, jobs=jobs or default_jobs(),
     )
     verifier = None
     if verify or source_map:

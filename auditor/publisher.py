@@ -13,7 +13,7 @@ from .citations import Sighting, evidence
 from .errors import RuleError
 from .models import Publisher, PublisherSignal
 from .roles import is_self_reference
-from .safe_regex import any_line_set, compile_pattern, pattern_set
+from .safe_regex import compile_pattern, lines_to_check, pattern_set
 
 STYLES_FILE = "publisher_styles.toml"
 # Weights of what the citations show; house styles carry their own weight in the data file.
@@ -68,10 +68,13 @@ def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggr
     signals: list[PublisherSignal] = []
     republishers: list[str] = []
     patterns = tuple(st.pattern for st in styles)
-    matcher, prefilter = pattern_set(patterns), any_line_set(patterns)
-    if matcher is not None and (prefilter is None or prefilter.Match(body.stripped_folded)):
+    matcher = pattern_set(patterns)
+    check = lines_to_check(patterns, body.stripped_folded) if matcher is not None else []
+    if check is None or check:
         # Stripped and folded, same length as the stripped line: offsets map to ``raw``.
-        for k, folded in enumerate(body.stripped_folded.split("\n")):
+        folded_lines = body.stripped_folded.split("\n")
+        for k in range(len(folded_lines)) if check is None else check:
+            folded = folded_lines[k]
             for st_index in sorted(matcher.Match(folded) or ()):
                 st = styles[st_index]
                 m = compile_pattern(st.pattern).search(folded)

@@ -58,11 +58,11 @@ class ReportBuilder:
     def __init__(
         self, target: Target, formats: tuple[str, ...], settings: dict[str, str], rules: list[LoadedRule],
         known: frozenset[str], inputs: list[str], rules_digest: str, fail_on: str,
-        read_bodies=None, reuse: bool = True, boilerplate: tuple[str, ...] = (),
+        read_bodies=None, reuse: bool = True, boilerplate: tuple[str, ...] = (), jobs: int = 1,
     ) -> None:
         self.t, self.formats, self.rules, self.known = target, formats, rules, known
         self.read_bodies = read_bodies or (lambda wanted: {})
-        self.reuse = ReuseIndex(boilerplate) if reuse else None
+        self.reuse = ReuseIndex(boilerplate, jobs) if reuse else None
         self.overview = Overview()
         # index.md opens with the corpus overview, known only at the end: rows wait here.
         self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")

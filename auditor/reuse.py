@@ -1,19 +1,23 @@
 """Bodies and paragraphs that appear in more than one article, in near-linear time.
 
 Each article brings fingerprints of its body paragraphs (computed where it was audited).
-They go into a temporary SQLite table, so memory stays flat however big the corpus; a
-GROUP BY finds fingerprints shared by 2 to BOILERPLATE_ARTICLES-1 articles (more than that
-is boilerplate), and only those postings are paired: no all-pairs comparison of articles.
-Candidate pairs are then confirmed with rapidfuzz on the two bodies.
+They are dealt by fingerprint into bucket files on disk, so memory stays flat however big
+the corpus; each bucket is grouped on its own to find fingerprints shared by 2 to
+BOILERPLATE_ARTICLES-1 articles (more than that is boilerplate), and only those postings
+are paired: no all-pairs comparison of articles. Candidate pairs are then confirmed with
+rapidfuzz on the two bodies.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import sqlite3
+import struct
 import tempfile
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +27,16 @@ from rapidfuzz import fuzz
 from .body import Body
 from .errors import RuleError
 from .normalize import lower_same_length, normalize_lines
-from .safe_regex import any_line_set, compile_pattern, pattern_set
+from .safe_regex import compile_pattern, lines_to_check, pattern_set
+from .writer import append_scratch
 
 MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
 BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
 SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
 CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
 INSERT_BATCH = 2000  # articles buffered before they go into the index
+BUCKETS = 256  # fingerprint buckets: one is grouped in memory at a time
+POSTINGS_BUFFER = 4 << 20  # bytes of postings held before they are appended to the bucket files
 BODY_BUDGET = 16_000_000  # characters of bodies held at once while pairs are confirmed
 _NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
 
@@ -71,9 +78,12 @@ def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -
     if not keep:
         return []
     patterns = tuple(boilerplate)
-    matcher, prefilter = pattern_set(patterns), any_line_set(patterns)
-    if matcher is not None and (prefilter is None or prefilter.Match("\n".join([collapsed[k] for k in keep]))):
-        keep = [k for k in keep if not matcher.Match(collapsed[k])]
+    matcher = pattern_set(patterns)
+    if matcher is not None:
+        check = lines_to_check(patterns, "\n".join([collapsed[k] for k in keep]))
+        suspects = keep if check is None else [keep[j] for j in check]
+        dropped = {k for k in suspects if matcher.Match(collapsed[k])}
+        keep = [k for k in keep if k not in dropped]
     joined = lower_same_length("\n".join([collapsed[k] for k in keep]))
     return list(zip(keep, drop_punctuation(joined).split("\n")))
 
@@ -113,53 +123,89 @@ def content_text(body: str, boilerplate: list[str]) -> str:
     return " ".join(key for _, key in paragraph_keys(body.splitlines(), boilerplate))[:CONFIRM_CHARS]
 
 
+_POSTING = struct.Struct("=qqqq")  # fingerprint, article id, line, characters: native int64s
+
+
+def bucket_rows_from_file(path: str) -> list[tuple[int, int, int, int, int]]:
+    """The shared rows of one fingerprint bucket file (a module function: pool workers run it)."""
+    cols = memoryview(Path(path).read_bytes()).cast("q")
+    fps = cols[0::4]
+    # Most fingerprints occur once: count them in C and build tuples only for the repeats.
+    counts = Counter(fps)
+    repeated = {fp for fp, n in counts.items() if n > 1}
+    if not repeated:
+        return []
+    return shared_rows_of([tuple(cols[4 * i : 4 * i + 4]) for i, fp in enumerate(fps) if fp in repeated])
+
+
 class ReuseIndex:
-    def __init__(self, boilerplate: tuple[str, ...] = ()) -> None:
+    """Articles in a temporary SQLite table; paragraph postings in fingerprint bucket files.
+
+    A posting goes to bucket ``fingerprint % BUCKETS``, so every posting of one fingerprint
+    lands in one file, and each file is grouped on its own at the end: memory holds one
+    bucket (a gigabyte of dumps gives about 8 million postings, 30,000 a bucket), and with
+    ``jobs`` > 1 the buckets are grouped by a process pool.
+    """
+
+    def __init__(self, boilerplate: tuple[str, ...] = (), jobs: int = 1) -> None:
         self.boilerplate = list(boilerplate)
+        self.jobs = jobs
         self._dir = tempfile.TemporaryDirectory(prefix="headline-auditor-reuse-")
         self.db = sqlite3.connect(Path(self._dir.name) / "reuse.db")
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, note TEXT, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)")
-        self.db.execute("CREATE TABLE p (fp INTEGER, art INTEGER, line INTEGER, chars INTEGER)")
         self.count = 0
         self._arts: list[tuple] = []
-        self._prints: list[tuple[int, int, int, int]] = []
+        self._buckets = [bytearray() for _ in range(BUCKETS)]
+        self._buffered = 0
+        self._written: set[int] = set()
 
     def add(self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]], headline: str = "") -> None:
         art = self.count
         self.count += 1
         first, last = body or (0, -1)
         self._arts.append((art, path, index, note, first, last, sum(c for _, _, c in prints), headline))
-        self._prints.extend((fp, art, line, chars) for line, fp, chars in prints)
+        pack, buckets = _POSTING.pack, self._buckets
+        for line, fp, chars in prints:
+            buckets[fp % BUCKETS] += pack(fp, art, line, chars)
+        self._buffered += len(prints)
         if len(self._arts) >= INSERT_BATCH:
-            self._flush()
+            self._flush_articles()
+        if self._buffered * _POSTING.size >= POSTINGS_BUFFER:
+            self._flush_postings()
 
-    def _flush(self) -> None:
+    def _flush_articles(self) -> None:
         # One executemany per few thousand articles: per-article statements cost more than the rows.
         self.db.executemany("INSERT INTO art VALUES (?,?,?,?,?,?,?,?)", self._arts)
-        self.db.executemany("INSERT INTO p VALUES (?,?,?,?)", self._prints)
-        self._arts, self._prints = [], []
+        self._arts = []
+
+    def _bucket_path(self, j: int) -> Path:
+        return Path(self._dir.name) / f"bucket-{j:03d}.bin"
+
+    def _flush_postings(self) -> None:
+        for j, buf in enumerate(self._buckets):
+            if buf:
+                append_scratch(self._bucket_path(j), bytes(buf))
+                self._written.add(j)
+                buf.clear()
+        self._buffered = 0
 
     def article(self, art: int) -> tuple[str, int, str, int, int, int, str]:
         if self._arts:
-            self._flush()
+            self._flush_articles()
         return self.db.execute("SELECT path, idx, note, first, last, chars, headline FROM art WHERE id=?", (art,)).fetchone()
 
     def shared_rows(self) -> list[tuple[int, int, int, int, int]]:
         """(article a, article b, line in a, line in b, chars) for paragraphs a < b share."""
-        if self._arts:
-            self._flush()
-        db = self.db
-        db.execute("CREATE INDEX p_fp ON p (fp)")
-        db.execute(
-            "CREATE TEMP TABLE shared AS SELECT fp FROM p GROUP BY fp HAVING COUNT(DISTINCT art) BETWEEN 2 AND ?",
-            (BOILERPLATE_ARTICLES - 1,),
-        )
-        return db.execute(
-            "SELECT a.art, b.art, a.line, b.line, a.chars FROM shared s JOIN p a ON a.fp = s.fp JOIN p b "
-            "ON b.fp = s.fp AND a.art < b.art ORDER BY a.art, b.art, a.line, b.line"
-        ).fetchall()
+        self._flush_postings()
+        files = [str(self._bucket_path(j)) for j in sorted(self._written)]
+        if self.jobs > 1 and len(files) > 1:
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                parts = list(pool.map(bucket_rows_from_file, files))
+        else:
+            parts = [bucket_rows_from_file(f) for f in files]
+        return sorted(row for part in parts for row in part)
 
     def links(
         self, read_bodies: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], str]],
@@ -235,10 +281,11 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
 
 
 def shared_rows_of(prints: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
-    """The same rows as ReuseIndex.shared_rows, from (fingerprint, article, line, chars) postings.
+    """(article a, article b, line in a, line in b, chars) from (fingerprint, article, line, chars).
 
-    Used where the postings of one fingerprint bucket meet (a Dask worker), so that a cluster
-    groups fingerprints without sending them all to the client.
+    Run where all postings of some fingerprints meet: one bucket file (ReuseIndex), or one
+    bucket on a Dask worker, so that a cluster groups fingerprints without sending them all
+    to the client.
     """
     by_fp: dict[int, list[tuple[int, int, int]]] = {}
     for fp, art, line, chars in prints:

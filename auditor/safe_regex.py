@@ -52,6 +52,33 @@ def any_line_set(patterns: tuple[str, ...]):
     return pattern_set(tuple(f"(?m:{p})" for p in patterns))
 
 
+def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int] | None:
+    """The lines of a multi-line text on which some pattern may match by itself, 0-based.
+
+    None when there is no prefilter (every line must be checked). For each pattern the one
+    scan hit, a search runs from each line start on: the leftmost match from there starts at
+    or before any match the line itself holds, so no such line is skipped; every line listed
+    still gets the per-line test.
+    """
+    prefilter = any_line_set(patterns)
+    if prefilter is None:
+        return None
+    out: set[int] = set()
+    for k in prefilter.Match(text) or ():
+        rx = compile_pattern(f"(?m:{patterns[k]})")
+        pos = line = counted = 0
+        while (m := rx.search(text, pos)) is not None:
+            start = m.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            out.add(line)
+            nl = text.find("\n", start)
+            if nl < 0:
+                break
+            pos = nl + 1
+    return sorted(out)
+
+
 def nested_unbounded_repeat(pattern: str) -> str | None:
     """The first group that repeats without bound and holds an unbounded repeat, e.g. ``(a+)+``.
 

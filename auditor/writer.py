@@ -184,6 +184,12 @@ def append_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
+def append_scratch(path: Path, data: bytes) -> None:
+    """Append to a scratch file in a temporary folder of this run (reuse postings)."""
+    with path.open("ab") as fh:
+        fh.write(data)
+
+
 def write_owned_file(path: Path, text: str, is_ours) -> None:
     """Write a file the user named, replacing it only when ``is_ours(old text)`` says we made it."""
     if path.exists():

@@ -8,7 +8,7 @@ from auditor.normalize import normalize
 from auditor.resources import default_rules_dir
 from auditor.registry import load_registry
 from auditor.reuse import MIN_WORDS, paragraph_keys
-from auditor.safe_regex import any_line_set, compile_pattern, pattern_set
+from auditor.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
 from auditor.segment import headline_marks, is_headline_like
 from auditor.publisher import load_styles
 
@@ -29,8 +29,17 @@ def test_prefilter_never_misses_a_line_that_matches_alone(ls):
     per_line = pattern_set(STYLES)
     whole = any_line_set(STYLES)
     body = Body(ls, 1)
-    if any(per_line.Match(normalize(t.strip(), keep_case=True, collapse=False)) for t in ls):
+    matching = [k for k, t in enumerate(ls) if per_line.Match(normalize(t.strip(), keep_case=True, collapse=False))]
+    if matching:
         assert whole.Match(body.stripped_folded)
+    assert set(matching) <= set(lines_to_check(STYLES, body.stripped_folded))
+
+
+def test_a_match_across_lines_does_not_hide_one_inside_a_line():
+    # "[^/]{2,60}" may run over the newline from line 0; line 1 matches by itself.
+    patterns = ("Photograph: [^/]{2,60}/The Guardian",)
+    text = "Photograph: someone\nPhotograph: AP/The Guardian"
+    assert lines_to_check(patterns, text) == [0, 1]  # line 0 only a suspect: the per-line test clears it
 
 
 def test_patterns_that_read_the_whole_text_get_no_prefilter():
