@@ -11,19 +11,31 @@ from urllib.parse import urlsplit
 import click
 
 from auditor import __version__
+from auditor.baseline import (
+    Baseline,
+    BaselineCollector,
+    parse_baseline,
+    render_baseline,
+)
 from auditor.cluster import connect
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
-from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
+from auditor.parallel import default_jobs
+from auditor.progress import Progress
 from auditor.report_paths import NotePaths, slug
 from auditor.report_stream import FORMATS, ReportBuilder
 from auditor.report_summary import render_summary
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
-from auditor.parallel import default_jobs
-from auditor.progress import Progress
 from auditor.runner import ExitCode, input_files, read_bodies, run_audit
-from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
+from auditor.writer import (
+    CheckTarget,
+    DirectoryTarget,
+    FetchCache,
+    append_text,
+    save_fetched,
+    write_owned_file,
+)
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
 CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline", "jobs"}
@@ -145,7 +157,9 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     )
     verifier = None
     if verify or source_map:
-        from auditor.verify import Verifier  # pulls in requests: only when asked to verify
+        from auditor.verify import (
+            Verifier,  # pulls in requests: only when asked to verify
+        )
 
         verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
     client, cluster = connect(scheduler) if scheduler else (None, None)

@@ -5,8 +5,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import AuditorError
 from .digest import ArticleDigest
+from .errors import AuditorError
 
 
 class BaselineEntry(BaseModel):

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunks import Chunk
+from .digest import ArticleDigest, digest
 from .ingest import SourceStream
 from .lines import LazyLines
-from .digest import ArticleDigest, digest
 from .pipeline import AuditContext, audit_stream
 from .segment import headline_marks
 

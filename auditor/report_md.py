@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import re
 
-from .markdown import md, quote, visible_controls
 from .html_extract import PageInfo
+from .markdown import md, quote, visible_controls
 from .models import SEVERITY_ORDER, Article, Citation
 
 ROLE_LABELS = {

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .markdown import md
-from .normalize import normalize
 from .models import SEVERITY_ORDER, Article
+from .normalize import normalize
 from .reuse import ReuseLink
 
 LIST_CAP = 200  # longer lists in the overview end with "… and N more"

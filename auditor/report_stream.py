@@ -17,10 +17,16 @@ from .digest import ArticleDigest, article_json_line, digest
 from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article
 from .report_md import INDEX_HEADER, index_head, index_row, index_tail, render_note
-from .report_overview import Overview, csv_header, csv_row, render_overview, render_reuse
-from .reuse import ReuseIndex
+from .report_overview import (
+    Overview,
+    csv_header,
+    csv_row,
+    render_overview,
+    render_reuse,
+)
 from .report_paths import NotePaths
 from .report_sarif import rule_index, sarif_head, sarif_result
+from .reuse import ReuseIndex
 from .rule_loader import LoadedRule
 
 FORMATS = ("md", "json", "sarif", "csv")
@@ -61,7 +67,7 @@ class ReportBuilder:
         read_bodies=None, reuse: bool = True, boilerplate: tuple[str, ...] = (), jobs: int = 1,
     ) -> None:
         self.t, self.formats, self.rules, self.known = target, formats, rules, known
-        self.read_bodies = read_bodies or (lambda wanted: {})
+        self.read_bodies = read_bodies or (lambda wanted: iter(()))
         self.reuse = ReuseIndex(boilerplate, jobs) if reuse else None
         self.overview = Overview()
         # index.md opens with the corpus overview, known only at the end: rows wait here.

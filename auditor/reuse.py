@@ -15,8 +15,9 @@ import sqlite3
 import struct
 import tempfile
 import tomllib
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,6 @@ CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters ea
 INSERT_BATCH = 2000  # articles buffered before they go into the index
 BUCKETS = 256  # fingerprint buckets: one is grouped in memory at a time
 POSTINGS_BUFFER = 4 << 20  # bytes of postings held before they are appended to the bucket files
-BODY_BUDGET = 16_000_000  # characters of bodies held at once while pairs are confirmed
 _NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
 
 
@@ -208,54 +208,61 @@ class ReuseIndex:
         return sorted(row for part in parts for row in part)
 
     def links(
-        self, read_bodies: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], str]],
+        self, read_bodies: Callable[[list[tuple[str, int, int]]], Iterable[tuple[tuple[str, int, int], str]]],
         rows: list[tuple[int, int, int, int, int]] | None = None,
     ) -> dict[int, list[ReuseLink]]:
-        """Every article's reuse links, both directions (``rows`` when grouped elsewhere, e.g. on Dask)."""
+        """Every article's reuse links, both directions (``rows`` when grouped elsewhere, e.g. on Dask).
+
+        ``read_bodies`` yields (path, first line, last line) -> body text for the wanted
+        ranges, reading each input once.
+        """
         if rows is None:
             rows = self.shared_rows()
         pairs: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         for a, b, la, lb, chars in rows:
             pairs.setdefault((a, b), []).append((la, lb, chars))
+        self._store_contents(sorted({art for pair in pairs for art in pair}), read_bodies)
         out: dict[int, list[ReuseLink]] = {}
-        for batch, bodies in self._bodies_by_batch(list(pairs), read_bodies):
-            for a, b in batch:
-                self._link(a, b, pairs[(a, b)], bodies, out)
+        for (a, b), matches in pairs.items():
+            self._link(a, b, matches, out)
         return out
 
-    def _bodies_by_batch(self, order: list[tuple[int, int]], read_bodies) -> Iterator[tuple[list[tuple[int, int]], dict]]:
-        """Pairs in batches, each with the bodies it needs: at most BODY_BUDGET characters held.
+    def _store_contents(self, arts: list[int], read_bodies) -> None:
+        """Each candidate's body as reuse compares it, compressed into the index, not memory.
 
         Random filler, headers and quotes make many chance pairs in a big crawl (a gigabyte
-        gives thousands); holding all their bodies at once would grow with the corpus.
+        gives thousands); holding their bodies in memory would grow with the corpus.
         """
-        i = 0
-        while i < len(order):
-            batch: list[tuple[int, int]] = []
-            wanted: set[tuple[str, int, int]] = set()
-            held = 0
-            while i < len(order) and (not batch or held < BODY_BUDGET):
-                batch.append(order[i])
-                for art in order[i]:
-                    path, _, _, first, last, chars, _ = self.article(art)
-                    if (path, first, last) not in wanted:
-                        wanted.add((path, first, last))
-                        held += chars
-                i += 1
-            yield batch, read_bodies(sorted(wanted))
+        self.db.execute("CREATE TABLE IF NOT EXISTS content (id INTEGER PRIMARY KEY, z BLOB)")
+        by_range: dict[tuple[str, int, int], list[int]] = {}
+        for art in arts:
+            path, _, _, first, last, *_ = self.article(art)
+            by_range.setdefault((path, first, last), []).append(art)
+        batch: list[tuple[int, bytes]] = []
+        for key, text in read_bodies(sorted(by_range)):
+            packed = zlib.compress(content_text(text, self.boilerplate).encode("utf-8"), 1)
+            batch += [(art, packed) for art in by_range.get(key, ())]
+            if len(batch) >= INSERT_BATCH:
+                self.db.executemany("INSERT OR REPLACE INTO content VALUES (?, ?)", batch)
+                batch = []
+        self.db.executemany("INSERT OR REPLACE INTO content VALUES (?, ?)", batch)
 
-    def _link(self, a: int, b: int, matches: list[tuple[int, int, int]], bodies: dict, out: dict[int, list[ReuseLink]]) -> None:
+    def _content(self, art: int) -> str | None:
+        row = self.db.execute("SELECT z FROM content WHERE id=?", (art,)).fetchone()
+        return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+    def _link(self, a: int, b: int, matches: list[tuple[int, int, int]], out: dict[int, list[ReuseLink]]) -> None:
         """Confirm one candidate pair on the two bodies and record the link both ways."""
         pa, pb = self.article(a), self.article(b)
-        ta, tb = bodies.get((pa[0], pa[3], pa[4]), ""), bodies.get((pb[0], pb[3], pb[4]), "")
+        ca, cb = self._content(a), self._content(b)
         seen_a, seen_b, share = set(), set(), 0
         for la, lb, chars in matches:
             if la not in seen_a and lb not in seen_b:
                 share += chars
             seen_a.add(la)
             seen_b.add(lb)
-        if ta and tb:
-            sim = fuzz.ratio(content_text(ta, self.boilerplate), content_text(tb, self.boilerplate)) / 100
+        if ca is not None and cb is not None:
+            sim = fuzz.ratio(ca, cb) / 100
         else:
             sim = 2 * share / max(1, pa[5] + pb[5])
         kind = "same body" if sim >= SAME_BODY else "shared paragraphs"

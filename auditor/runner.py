@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Protocol
 
 from .chunks import CHUNK_BYTES, Chunk, plan
+from .digest import ArticleDigest
 from .errors import AuditorError
 from .ingest import discover, locate_in_source, open_source
-from .digest import ArticleDigest
 from .parallel import ProgressFn, Task, run_tasks
 from .pipeline import AuditContext
 
@@ -125,21 +125,22 @@ def run_audit(
     return errors, warnings
 
 
-def read_bodies(wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
-    """Article bodies (path, first line, last line) read back from the inputs, one pass a file.
+def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, int, int], str]]:
+    """((path, first line, last line), text) for each wanted body, reading each input once.
 
-    The file is read in decoded blocks; a block no wanted range touches is dropped unread.
+    The file is read in decoded blocks; only the lines of wanted ranges are kept, and a body
+    is handed on (and forgotten) as soon as its last line has been read.
     """
-    out: dict[tuple[str, int, int], str] = {}
-    by_path: dict[str, list[tuple[int, int]]] = {}
+    by_path: dict[str, set[tuple[int, int]]] = {}
     for path, first, last in wanted:
-        by_path.setdefault(path, []).append((first, last))
+        if 1 <= first <= last:
+            by_path.setdefault(path, set()).add((first, last))
     for path, ranges in by_path.items():
         try:
             stream = open_source(path)
         except AuditorError:
             continue
-        todo = sorted(set(ranges))
+        todo = sorted(ranges)
         nxt = 0  # the next range of ``todo`` not yet started
         active: list[tuple[int, int, list[str]]] = []
         seen = 0  # lines read so far
@@ -151,11 +152,12 @@ def read_bodies(wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int, int]
                 nxt += 1
             for first, last, parts in active:
                 parts.extend(block[max(first, lo) - lo : min(last, hi) - lo + 1])
-            for item in [r for r in active if r[1] <= hi]:
-                out[(path, item[0], item[1])] = "\n".join(item[2])
-                active.remove(item)
+            done = [r for r in active if r[1] <= hi]
+            if done:
+                active = [r for r in active if r[1] > hi]
+                for first, last, parts in done:
+                    yield (path, first, last), "\n".join(parts)
             if not active and nxt == len(todo):
                 break
         for first, last, parts in active:  # the file ended inside these ranges
-            out[(path, first, last)] = "\n".join(parts)
-    return out
+            yield (path, first, last), "\n".join(parts)

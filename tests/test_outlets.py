@@ -3,8 +3,8 @@ import pytest
 
 from auditor.body import Body
 from auditor.citations import cited, sightings
-from auditor.resources import default_rules_dir
 from auditor.registry import load_registry
+from auditor.resources import default_rules_dir
 
 REG = load_registry([default_rules_dir()])
 

@@ -89,8 +89,10 @@ def test_a_paragraph_in_many_articles_is_boilerplate(tmp_path):
     assert data["reuse"] == []
 
 
-def test_bodies_are_read_in_batches_within_the_budget(tmp_path, monkeypatch):
-    """Many candidate pairs: bodies come in batches, and the links are those of one big batch."""
+def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeypatch):
+    """Many candidate pairs: one pass reads the bodies, links equal a direct comparison."""
+    from rapidfuzz import fuzz
+
     import auditor.reuse as reuse
     from auditor.runner import read_bodies
 
@@ -101,26 +103,24 @@ def test_bodies_are_read_in_batches_within_the_budget(tmp_path, monkeypatch):
     path = tmp_path / "d.txt"
     path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(reuse, "BOILERPLATE_ARTICLES", 99)  # every repeat counts as reuse here
+    calls = []
 
-    def links(budget):
-        monkeypatch.setattr(reuse, "BODY_BUDGET", budget)
-        calls = []
+    def reader(wanted):
+        calls.append(len(wanted))
+        return read_bodies(wanted)
 
-        def reader(wanted):
-            calls.append(len(wanted))
-            return read_bodies(wanted)
-
-        index = reuse.ReuseIndex()
-        lines = text.split("\n")
-        for k in range(8):
-            body = (10 * k + 5, 10 * k + 9)  # headline, blank, original, blank, then the body
-            prints = reuse.paragraph_prints(reuse.Body(lines[body[0] - 1 : body[1]], body[0]), ())
-            index.add(str(path), k, f"n{k}.md", body, prints, f"h{k}")
-        got = {a: [(l.other, l.kind, l.similarity, l.runs) for l in ls] for a, ls in index.links(reader).items()}
-        index.close()
-        return got, calls
-
-    whole, whole_calls = links(10**9)
-    small, small_calls = links(1)
-    assert whole and small == whole
-    assert whole_calls == [8] and len(small_calls) > 1 and max(small_calls) <= 2
+    index = reuse.ReuseIndex()
+    lines = text.split("\n")
+    bodies = {}
+    for k in range(8):
+        first, last = 10 * k + 5, 10 * k + 9  # headline, blank, original, blank, then the body
+        bodies[k] = "\n".join(lines[first - 1 : last])
+        index.add(str(path), k, f"n{k}.md", (first, last), reuse.paragraph_prints(reuse.Body(lines[first - 1 : last], first), ()), f"h{k}")
+    got = index.links(reader)
+    index.close()
+    assert calls == [8]
+    assert got
+    for a, ls in got.items():
+        for link in ls:
+            expected = fuzz.ratio(reuse.content_text(bodies[a], []), reuse.content_text(bodies[link.other], [])) / 100
+            assert link.similarity == round(expected, 3)

@@ -1,16 +1,22 @@
 """Whole-body scans must find what a line-by-line pass finds: they only decide where to look."""
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.body import Body
 from auditor.citations import sightings
 from auditor.lines import LazyLines
 from auditor.normalize import normalize
-from auditor.resources import default_rules_dir
-from auditor.registry import load_registry
-from auditor.reuse import MIN_WORDS, paragraph_keys
-from auditor.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
-from auditor.segment import headline_marks, is_headline_like
 from auditor.publisher import load_styles
+from auditor.registry import load_registry
+from auditor.resources import default_rules_dir
+from auditor.reuse import MIN_WORDS, paragraph_keys
+from auditor.safe_regex import (
+    any_line_set,
+    compile_pattern,
+    lines_to_check,
+    pattern_set,
+)
+from auditor.segment import headline_marks, is_headline_like
 
 REG = load_registry([default_rules_dir()])
 STYLES = tuple(s.pattern for s in load_styles([default_rules_dir()]))
@@ -118,7 +124,7 @@ def test_read_bodies_cuts_the_same_ranges_across_block_edges(tmp_path, monkeypat
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rng = random.Random(3)
     wanted = sorted({(str(path), a, a + rng.randrange(0, 9)) for a in (rng.randrange(1, 55) for _ in range(20))})
-    got = read_bodies(wanted)
+    got = dict(read_bodies(wanted))
     assert got == {(p, a, b): "\n".join(lines[a - 1 : b]) for p, a, b in wanted}
 
 
