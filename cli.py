@@ -11,12 +11,7 @@ from urllib.parse import urlsplit
 import click
 
 from auditor import __version__
-from auditor.baseline import (
-    Baseline,
-    BaselineCollector,
-    parse_baseline,
-    render_baseline,
-)
+from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
 from auditor.cluster import connect
 from auditor.context import build_context, rule_folders
 from auditor.errors import AuditorError
@@ -28,14 +23,7 @@ from auditor.report_summary import render_summary
 from auditor.rule_check import check_examples
 from auditor.rule_loader import load_rules
 from auditor.runner import ExitCode, input_files, read_bodies, run_audit
-from auditor.writer import (
-    CheckTarget,
-    DirectoryTarget,
-    FetchCache,
-    append_text,
-    save_fetched,
-    write_owned_file,
-)
+from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
 CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline", "jobs"}

@@ -17,13 +17,7 @@ from .publisher import Style, infer_publisher
 from .registry import Registry
 from .reuse import paragraph_prints
 from .rule_engine import RuleEngine, subject_for
-from .segment import (
-    body_range,
-    headline_marks,
-    is_body_text,
-    is_headline_like,
-    next_nonblank,
-)
+from .segment import body_range, headline_marks, is_body_text, is_headline_like, next_nonblank
 from .settings import DEFAULT_SETTINGS, Settings
 
 _URL = re.compile(r"https?://[^\s<>\"'\])]+")

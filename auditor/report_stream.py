@@ -17,13 +17,7 @@ from .digest import ArticleDigest, article_json_line, digest
 from .html_extract import PageInfo
 from .models import SEVERITY_ORDER, Article
 from .report_md import INDEX_HEADER, index_head, index_row, index_tail, render_note
-from .report_overview import (
-    Overview,
-    csv_header,
-    csv_row,
-    render_overview,
-    render_reuse,
-)
+from .report_overview import Overview, csv_header, csv_row, render_overview, render_reuse
 from .report_paths import NotePaths
 from .report_sarif import rule_index, sarif_head, sarif_result
 from .reuse import ReuseIndex

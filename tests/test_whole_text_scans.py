@@ -10,12 +10,7 @@ from auditor.publisher import load_styles
 from auditor.registry import load_registry
 from auditor.resources import default_rules_dir
 from auditor.reuse import MIN_WORDS, paragraph_keys
-from auditor.safe_regex import (
-    any_line_set,
-    compile_pattern,
-    lines_to_check,
-    pattern_set,
-)
+from auditor.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
 from auditor.segment import headline_marks, is_headline_like
 
 REG = load_registry([default_rules_dir()])
