@@ -21,13 +21,15 @@ def term_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?:'s|s|es|')?(?![\w])")
 
 
-def _search(rule: TermRule | PatternRule, text: str) -> list[tuple[int, int]]:
-    """Match offsets in ``text`` (normalised without changing length, so offsets carry over)."""
-    folded = normalize(text, collapse=False)
+def _finder(rule: TermRule | PatternRule) -> Callable[[str, str], list[tuple[int, int]]]:
+    """Match offsets of one rule, given a text and its same-length normalised form."""
     if isinstance(rule, TermRule):
-        return [m.span() for m in term_regex(tuple(rule.terms)).finditer(folded)]
-    subject = folded if rule.normalised else text
-    return [m.span() for m in compile_pattern(rule.pattern).finditer(subject)]
+        regex = term_regex(tuple(rule.terms))
+        return lambda folded, text: [m.span() for m in regex.finditer(folded)]
+    compiled = compile_pattern(rule.pattern)
+    if rule.normalised:
+        return lambda folded, text: [m.span() for m in compiled.finditer(folded)]
+    return lambda folded, text: [m.span() for m in compiled.finditer(text)]
 
 
 def looks_like_name(text: str) -> bool:
@@ -70,15 +72,19 @@ def _finding(lr: LoadedRule, term: str, message: str | None = None) -> Finding:
 class RuleEngine:
     def __init__(self, rules: list[LoadedRule]) -> None:
         self.rules = rules
+        # Compiled once per run: looking a matcher up per article and span showed in profiles.
+        self._finders = {id(lr): _finder(lr.rule) for lr in rules if isinstance(lr.rule, (TermRule, PatternRule))}
 
     def findings(self, subject: Subject) -> list[Finding]:
         out: list[Finding] = []
         classified: set[tuple[int, int]] = set()
+        folded = [normalize(span.text, collapse=False) for span in subject.inserted]  # same length as the span
         for lr in self.rules:
             r = lr.rule
             if isinstance(r, (TermRule, PatternRule)):
-                for span in subject.inserted:
-                    for a, b in _search(r, span.text):
+                find = self._finders[id(lr)]
+                for span, span_folded in zip(subject.inserted, folded):
+                    for a, b in find(span_folded, span.text):
                         out.append(_finding(lr, span.text[a:b]))
                         classified.add((span.start, span.end))
             elif isinstance(r, SwapRule):
@@ -112,9 +118,10 @@ class RuleEngine:
 
     def flags_headline(self, text: str) -> bool:
         """Does a high-severity term or pattern rule fire on the whole line (no original to diff)?"""
+        folded = normalize(text, collapse=False)
         for lr in self.rules:
             r = lr.rule
-            if isinstance(r, (TermRule, PatternRule)) and r.severity == "high" and _search(r, text):
+            if isinstance(r, (TermRule, PatternRule)) and r.severity == "high" and self._finders[id(lr)](folded, text):
                 return True
         return False
 
