@@ -59,7 +59,7 @@ def connect(scheduler: str):
 def articles_part(res: TaskResult) -> TaskResult:
     """What the client needs of a task: its articles without their paragraph fingerprints."""
     arts = [replace(d, paragraphs=[]) for d in res.articles]
-    return TaskResult(articles=arts, warnings=res.warnings, lines_read=res.lines_read, error=res.error)
+    return TaskResult(articles=arts, warnings=res.warnings, lines_read=res.lines_read, error=res.error)  # postings stay
 
 
 def prints_part(res: TaskResult) -> list[tuple[int, int, int, int]]:
@@ -76,7 +76,7 @@ def bucket_split(prints: list[tuple[int, int, int, int]], offset: int, buckets: 
 
 
 def bucket_rows(j: int, parts: list[list[list[tuple[int, int, int, int]]]]) -> list[tuple[int, int, int, int, int]]:
-    from .reuse import shared_rows_of
+    from .postings import shared_rows_of
 
     return shared_rows_of([p for part in parts for p in part[j]])
 

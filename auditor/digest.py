@@ -31,7 +31,8 @@ class ArticleDigest:
     findings: list[tuple[str, str, str, str, str]]  # (rule, term, severity, category, fingerprint)
     overview: OverviewFacts
     body: tuple[int, int] | None
-    paragraphs: list[tuple[int, int, int]]
+    paragraphs: list[tuple[int, int, int]]  # emptied once a worker has dealt them into buckets
+    paragraph_chars: int
     json_line: str | None = None  # the audit.json line, with ``index`` as numbered above
     model: Article | None = None  # the article itself, when a report needs more than the above
 
@@ -68,6 +69,7 @@ def digest(path: str, a: Article, *, json_line: bool = True, model: bool = True)
         overview=OverviewFacts.of(a),
         body=(a.body.start_line, a.body.end_line) if a.body else None,
         paragraphs=list(a.paragraphs),
+        paragraph_chars=sum(c for _, _, c in a.paragraphs),
         json_line=article_json_line(a) if json_line else None,
         model=a if model else None,
     )

@@ -6,7 +6,9 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import InputError
@@ -23,9 +25,15 @@ HEAD_BYTES = 1 << 16
 # Longer lines are cut for analysis (a warning names them): a 50 MB one-line file must not
 # become a 50 MB string, and no headline, caption or byline is anywhere near this long.
 MAX_LINE_CHARS = 1_000_000
+BACKGROUND_HASH_BYTES = 32 << 20  # bigger files are hashed in a thread while the audit starts
 # A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
 BINARY_CONTROL_SHARE = 0.10
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _split_lines(text: str) -> list[str]:
+    """Split on LF, CRLF and lone CR; text without a CR (most) takes str.split, 10x a regex."""
+    return text.split("\n") if "\r" not in text else _NEWLINES.split(text)
 _CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -69,11 +77,23 @@ class SourceStream:
     """
 
     path: str
-    sha256: str
+    sha256: str  # "" while a big file's digest is still being computed: read it with digest()
     encoding: str
     warnings: list[str] = field(default_factory=list)
     page: PageInfo | None = None
     view: list[str] | None = None
+    pending_digest: Future | None = field(default=None, repr=False, compare=False)
+
+    def digest(self) -> str:
+        """The file's SHA-256, waiting for the background hash if it is still running."""
+        if self.pending_digest is not None:
+            self.sha256 = self.pending_digest.result()
+            self.pending_digest = None
+        return self.sha256
+
+    def __getstate__(self) -> dict:
+        # Workers read lines, never the digest: a task must not wait for it, nor carry a Future.
+        return {**self.__dict__, "pending_digest": None}
 
     def lines(self, start_byte: int = 0, first_line: int = 1) -> Iterator[str]:
         """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed.
@@ -126,14 +146,14 @@ class SourceStream:
         for text, final in pieces:
             pending += text
             if final:
-                parts = _NEWLINES.split(pending)
+                parts = _split_lines(pending)
                 if parts and parts[-1] == "":
                     parts.pop()  # the file ended with a newline
                 pending = ""
             else:
                 # A CR at the end of a chunk may be the first half of CRLF: hold it back.
                 hold = pending.endswith("\r")
-                parts = _NEWLINES.split(pending[:-1] if hold else pending)
+                parts = _split_lines(pending[:-1] if hold else pending)
                 pending = parts.pop() + ("\r" if hold else "")
             if skipping and parts:  # the rest of a line already cut and counted
                 del parts[0]
@@ -202,20 +222,31 @@ def open_source(path: str | os.PathLike[str]) -> SourceStream:
         with p.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
             more = bool(fh.read(1))
-        digest = _sha256(p)
+        size = p.stat().st_size
+        digest = _sha256(p) if size < BACKGROUND_HASH_BYTES else ""
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if not head.strip(b" \t\r\n\x00\x0b\x0c") and not more:
         raise InputError(name, "is empty")
     encoding, warnings = guess_encoding(head, name)
-    return SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
+    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
+    if not digest:
+        # Hashing a gigabyte takes seconds; the workers start on the file meanwhile (hashlib
+        # lets go of the GIL), and the digest is awaited only when the report needs it.
+        stream.pending_digest = _hasher().submit(_sha256, p)
+    return stream
+
+
+@cache
+def _hasher() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
 
 
 def read_source(path: str | os.PathLike[str]) -> SourceText:
     """Read a whole (small) input into memory: for tests and library callers."""
     stream = open_source(path)
     lines = list(stream.lines())
-    return SourceText(path=stream.path, lines=lines, sha256=stream.sha256, encoding=stream.encoding, warnings=stream.warnings)
+    return SourceText(path=stream.path, lines=lines, sha256=stream.digest(), encoding=stream.encoding, warnings=stream.warnings)
 def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
     """Expand directories to the matching files below them, in a stable order."""
     found: list[str] = []

@@ -13,6 +13,7 @@ from .digest import ArticleDigest, digest
 from .ingest import SourceStream
 from .lines import LazyLines
 from .pipeline import AuditContext, audit_stream
+from .reuse import bucket_postings
 from .segment import headline_marks
 
 
@@ -24,11 +25,15 @@ class Task:
     # cheaper to send and to read back than a pickled model, so workers send that alone.
     ship_model: bool = True
     json_line: bool = True
+    # Deal reuse postings into buckets here, so the main process only appends bytes (a Dask
+    # cluster groups the per-article fingerprints itself instead).
+    bucket_postings: bool = True
 
 
 @dataclass
 class TaskResult:
     articles: list[ArticleDigest] = field(default_factory=list)
+    postings: dict[int, bytes] = field(default_factory=dict)  # reuse.bucket_postings of the articles
     warnings: list[str] = field(default_factory=list)
     lines_read: int = 0
     error: str | None = None
@@ -65,6 +70,10 @@ def run_task(task: Task) -> TaskResult:
             digest(base.path, a, json_line=task.json_line or not task.ship_model, model=task.ship_model)
             for a in audit_stream(lines, _CTX, c.start_line, c.stop_line)
         ]
+        if task.bucket_postings:
+            result.postings = bucket_postings([d.paragraphs for d in result.articles])
+            for d in result.articles:
+                d.paragraphs = []
     except AuditorError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on

@@ -133,7 +133,12 @@ class ReportBuilder:
             self.t.add("articles.csv", csv_row(self.path, d.article(), note))
         self.overview.add(self.path, d.overview, note)
         if self.reuse is not None:
-            self.reuse.add(self.path, d.index, note, d.body, d.paragraphs, d.altered)
+            self.reuse.add(self.path, d.index, note, d.body, d.paragraphs or None, d.altered, chars=d.paragraph_chars)
+
+    def add_postings(self, buckets: dict[int, bytes], first: int) -> None:
+        """Reuse postings a worker bucketed for articles ``first``, ``first`` + 1, ... of the run."""
+        if self.reuse is not None:
+            self.reuse.add_postings(buckets, first)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if "json" in self.formats:

@@ -12,11 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-import struct
 import tempfile
 import tomllib
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -29,14 +27,13 @@ from .body import Body
 from .errors import RuleError
 from .normalize import lower_same_length, normalize_lines
 from .safe_regex import compile_pattern, lines_to_check, pattern_set
+from .postings import BUCKETS, SEGMENT, bucket_postings, bucket_rows_from_file
 from .writer import append_scratch
 
 MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
-BOILERPLATE_ARTICLES = 5  # a paragraph found in this many articles or more is boilerplate
 SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
 CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
 INSERT_BATCH = 2000  # articles buffered before they go into the index
-BUCKETS = 256  # fingerprint buckets: one is grouped in memory at a time
 POSTINGS_BUFFER = 4 << 20  # bytes of postings held before they are appended to the bucket files
 _NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
 
@@ -123,21 +120,6 @@ def content_text(body: str, boilerplate: list[str]) -> str:
     return " ".join(key for _, key in paragraph_keys(body.splitlines(), boilerplate))[:CONFIRM_CHARS]
 
 
-_POSTING = struct.Struct("=qqqq")  # fingerprint, article id, line, characters: native int64s
-
-
-def bucket_rows_from_file(path: str) -> list[tuple[int, int, int, int, int]]:
-    """The shared rows of one fingerprint bucket file (a module function: pool workers run it)."""
-    cols = memoryview(Path(path).read_bytes()).cast("q")
-    fps = cols[0::4]
-    # Most fingerprints occur once: count them in C and build tuples only for the repeats.
-    counts = Counter(fps)
-    repeated = {fp for fp, n in counts.items() if n > 1}
-    if not repeated:
-        return []
-    return shared_rows_of([tuple(cols[4 * i : 4 * i + 4]) for i, fp in enumerate(fps) if fp in repeated])
-
-
 class ReuseIndex:
     """Articles in a temporary SQLite table; paragraph postings in fingerprint bucket files.
 
@@ -161,18 +143,29 @@ class ReuseIndex:
         self._buffered = 0
         self._written: set[int] = set()
 
-    def add(self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]], headline: str = "") -> None:
+    def add(
+        self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]] | None,
+        headline: str = "", chars: int | None = None,
+    ) -> None:
+        """Record an article; its ``prints`` go in here, or (``None``) come in bulk by add_postings."""
         art = self.count
         self.count += 1
         first, last = body or (0, -1)
-        self._arts.append((art, path, index, note, first, last, sum(c for _, _, c in prints), headline))
-        pack, buckets = _POSTING.pack, self._buckets
-        for line, fp, chars in prints:
-            buckets[fp % BUCKETS] += pack(fp, art, line, chars)
-        self._buffered += len(prints)
+        if chars is None:
+            chars = sum(c for _, _, c in prints or ())
+        self._arts.append((art, path, index, note, first, last, chars, headline))
         if len(self._arts) >= INSERT_BATCH:
             self._flush_articles()
-        if self._buffered * _POSTING.size >= POSTINGS_BUFFER:
+        if prints:
+            self.add_postings(bucket_postings([prints]), art)
+
+    def add_postings(self, buckets: dict[int, bytes], first: int) -> None:
+        """Postings from bucket_postings() whose article 0 is article ``first`` here."""
+        for j, blob in buckets.items():
+            self._buckets[j] += SEGMENT.pack(first, len(blob))
+            self._buckets[j] += blob
+            self._buffered += len(blob) + SEGMENT.size
+        if self._buffered >= POSTINGS_BUFFER:
             self._flush_postings()
 
     def _flush_articles(self) -> None:
@@ -285,24 +278,3 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         else:
             runs.append([la, la, lb, lb])
     return [tuple(r) for r in runs]  # type: ignore[misc]
-
-
-def shared_rows_of(prints: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
-    """(article a, article b, line in a, line in b, chars) from (fingerprint, article, line, chars).
-
-    Run where all postings of some fingerprints meet: one bucket file (ReuseIndex), or one
-    bucket on a Dask worker, so that a cluster groups fingerprints without sending them all
-    to the client.
-    """
-    by_fp: dict[int, list[tuple[int, int, int]]] = {}
-    for fp, art, line, chars in prints:
-        by_fp.setdefault(fp, []).append((art, line, chars))
-    out = []
-    for postings in by_fp.values():
-        if not 2 <= len({a for a, _, _ in postings}) <= BOILERPLATE_ARTICLES - 1:
-            continue
-        for a, la, chars in postings:
-            for b, lb, _ in postings:
-                if a < b:
-                    out.append((a, b, la, lb, chars))
-    return sorted(out)

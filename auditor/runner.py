@@ -38,6 +38,7 @@ def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
 
 def _tasks(
     files: list[str], errors: list[str], sizes: dict[int, int], chunk_bytes: int, ship_model: bool, json_line: bool,
+    bucketed: bool,
 ) -> Iterator[Task]:
     for path in files:
         try:
@@ -51,7 +52,7 @@ def _tasks(
             continue
         sizes[id(stream)] = Path(path).stat().st_size
         for c in chunks:
-            yield Task(c, stream, ship_model, json_line)
+            yield Task(c, stream, ship_model, json_line, bucketed)
 
 
 def run_audit(
@@ -78,7 +79,7 @@ def run_audit(
         state["bytes"] += sizes.get(id(st), 0)
 
     in_process = client is None and jobs <= 1
-    tasks = _tasks(files, errors, sizes, chunk_bytes, ship_model=in_process, json_line=json_line)
+    tasks = _tasks(files, errors, sizes, chunk_bytes, ship_model=in_process, json_line=json_line, bucketed=client is None)
     cluster_reuse = None
     if client is not None:
         from .cluster import ClusterReuse, run_tasks_on_cluster
@@ -91,12 +92,14 @@ def run_audit(
     for task, res, prints in results:
         if cluster_reuse is not None:
             cluster_reuse.add(prints, fed)
+        if res.postings and hasattr(sink, "add_postings"):
+            sink.add_postings(res.postings, fed)
         fed += len(res.articles)
         st = task.stream
         if st is not state["stream"]:
             close()
             state.update(stream=st, index=0, warnings=list(st.warnings), lines=0)
-            sink.begin_document(st.path, st.sha256, st.page, st.view)
+            sink.begin_document(st.path, st.digest(), st.page, st.view)
         if res.error:
             errors.append(res.error)
         for d in res.articles:

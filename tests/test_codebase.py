@@ -33,8 +33,10 @@ def test_inputs_are_read_only_at_the_edges():
     readers = {p.name for p in SOURCES if READ_CALL.search(p.read_text(encoding="utf-8"))}
     # ingest reads inputs (chunks finds where a big input may be cut); the loaders read rule
     # data (reuse.py its boilerplate list); the writer compares for --check and keeps the fetch cache; the CLI reads its config,
-    # baseline and source map.
-    assert readers <= {"ingest.py", "chunks.py", "rule_loader.py", "registry.py", "publisher.py", "reuse.py", "writer.py", "cli.py"}
+    # baseline and source map; postings.py reads back the bucket files of its own run.
+    assert readers <= {
+        "ingest.py", "chunks.py", "rule_loader.py", "registry.py", "publisher.py", "reuse.py", "postings.py", "writer.py", "cli.py",
+    }
 
 
 def test_modules_stay_small():

@@ -70,3 +70,18 @@ def test_split_lines_round_trips(lines, newline):
     got = split_lines(text)
     expected = lines[:-1] if lines and lines[-1] == "" else lines
     assert got == expected
+
+
+def test_big_files_are_hashed_in_the_background_and_tasks_do_not_carry_the_wait(tmp_path, monkeypatch):
+    import hashlib
+    import pickle
+
+    import auditor.ingest as ingest
+
+    monkeypatch.setattr(ingest, "BACKGROUND_HASH_BYTES", 1)
+    path = tmp_path / "big.txt"
+    path.write_text("A headline\n\nSome body text here.\n" * 1000, encoding="utf-8")
+    stream = ingest.open_source(path)
+    copy = pickle.loads(pickle.dumps(stream))
+    assert copy.pending_digest is None and copy.path == stream.path
+    assert stream.digest() == hashlib.sha256(path.read_bytes()).hexdigest() == stream.sha256

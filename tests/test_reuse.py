@@ -102,7 +102,9 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
     )
     path = tmp_path / "d.txt"
     path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(reuse, "BOILERPLATE_ARTICLES", 99)  # every repeat counts as reuse here
+    import auditor.postings as postings
+
+    monkeypatch.setattr(postings, "BOILERPLATE_ARTICLES", 99)  # every repeat counts as reuse here
     calls = []
 
     def reader(wanted):
