@@ -116,8 +116,15 @@ class ReportBuilder:
                 res = sarif_result(self.path, a, f, fp, self._sarif_index, self.known)
                 self.t.add("audit.sarif", ("" if self._first_result else ",\n") + _dump(res, 8))
                 self._first_result = False
-        note = self.paths.note(self.path, d.index, d.altered)
-        if any(severity != "info" for _, _, severity, _, _ in d.findings):
+        flagged = any(severity != "info" for _, _, severity, _, _ in d.findings)
+        # The note's path is named only where a report shows it: notes, the CSV, the first
+        # rows of the summary and of the overview's list. Making it costs a slug a headline.
+        wanted = (
+            "md" in self.formats or "csv" in self.formats or (flagged and len(st.flagged) < SUMMARY_ROWS)
+            or (not d.has_original and self.overview.lists_more())
+        )
+        note = self.paths.note(self.path, d.index, d.altered) if wanted else ""
+        if flagged:
             st.flagged_total += 1
             if len(st.flagged) < SUMMARY_ROWS:
                 st.flagged.append((self.path, d.article(), note))
