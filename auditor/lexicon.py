@@ -95,27 +95,34 @@ class Support:
     """
 
     def __init__(self, *texts: str) -> None:
-        self.words: set[str] = set()
+        self.folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
+        self._words: set[str] | None = None  # built on the first question the text may answer
         self.prefixes: set[str] = set()
         self._memo: dict[str, bool] = {}
-        self._add(texts)
 
-    def _add(self, texts) -> None:
-        folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = set()
+            self._add(self.folded)
+        return self._words
+
+    def _add(self, folded: str) -> None:
         # A word never spans whitespace, so words come token by token; a token of letters and
         # digits alone is one word as it stands, and only the rest needs the regex.
         tokens = set(folded.split())
         new = {t for t in tokens if t.isalnum()}
         new.update(_WORDS.findall(" ".join([t for t in tokens if not t.isalnum()])))
         new |= {w[:-2] for w in new if w.endswith("'s")}
-        self.words |= new
+        self.words.update(new)
         self.prefixes |= {w[:PREFIX_MATCH] for w in new if len(w) >= PREFIX_MATCH}
 
     def plus(self, *texts: str) -> Support:
         """A Support for this text and ``texts`` too, without reading this text again."""
-        other = Support()
-        other.words, other.prefixes = set(self.words), set(self.prefixes)
-        other._add(texts)
+        other = Support(*texts)
+        added = other.words
+        other.folded = self.folded + " " + other.folded
+        other._words, other.prefixes = self.words | added, self.prefixes | other.prefixes
         return other
 
     def supports(self, word: str) -> bool:
@@ -125,10 +132,11 @@ class Support:
         return self._memo[key]
 
     def _lookup(self, word: str) -> bool:
+        candidates = [s for s in stems(word) if s]
+        if not any(self._may_hold(s) for s in candidates):
+            return False  # the text holds no piece any of the checks below could find
         words = self.words
-        for s in stems(word):
-            if not s:
-                continue
+        for s in candidates:
             if any(s + suffix in words for suffix in _SUFFIX_LIST):
                 return True
             if s.endswith("y") and s[:-1] + "ies" in words:
@@ -142,6 +150,18 @@ class Support:
             if any(s[:k] in words for k in range(max(MIN_ROOT, len(s) - MAX_ROOT_GROWTH), len(s))):
                 return True
         return False
+
+    def _may_hold(self, s: str) -> bool:
+        """Could any check of ``_lookup`` succeed for stem ``s``? A substring test, no word set.
+
+        Every check looks for a body word that contains ``s[:MIN_ROOT]`` (``s[:-1]`` for the
+        "-ies" form of a short word) or for an irregular form of ``s``; no such substring in the
+        text means no such word.
+        """
+        needle = s[: min(MIN_ROOT, len(s) - 1)] if s.endswith("y") else s[:MIN_ROOT]
+        if not needle or needle in self.folded:
+            return True
+        return any(f in self.folded for f in _REVERSE_IRREGULAR.get(s, ()))
 
     def supports_phrase(self, phrase: str) -> bool:
         """True when every content word of the phrase occurs in the text."""

@@ -142,3 +142,19 @@ def test_dropping_punctuation_by_byte_table_equals_the_regex(text):
     assert drop_punctuation(text) == re.sub(r"[^\w \n]+", "", text)
     ascii_text = text.encode("ascii", "ignore").decode()
     assert drop_punctuation(ascii_text) == re.sub(r"[^\w \n]+", "", ascii_text)
+
+
+BODY_WORDS = ["Iraq", "Iraqi", "Kurds", "went", "spies", "militias", "leader's", "U.S.", "returned", "Christian",
+              "gives", "e-mail", "al-Sadr", "told", "men", "women", "Beast", "ties", "x"]
+
+
+@given(st.lists(st.sampled_from(BODY_WORDS + ["the", "of", ",", "(", ")", "’s"]), max_size=30),
+       st.sampled_from(BODY_WORDS + ["Iraqis", "go", "spy", "tie", "Christ", "Kurdish", "returns", "mail", "Sadr's", "US", "ox"]))
+def test_the_substring_shortcut_never_changes_an_answer(body, word):
+    from auditor.lexicon import Support
+
+    text = " ".join(body)
+    quick = Support(text)
+    thorough = Support(text)
+    thorough._may_hold = lambda s: True  # always build the word set and run every check
+    assert quick.supports(word) == thorough.supports(word)
