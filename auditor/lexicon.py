@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import normalize
 
@@ -54,13 +55,15 @@ class Token:
         return self.text[:1].isalnum()
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_key(token: str) -> str:
+    # Headline words repeat across a crawl: a cache hit is an order cheaper than normalize().
+    return normalize(token).replace(".", "") or token
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into it and a normalised comparison key."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        key = normalize(m.group()).replace(".", "") or m.group()
-        out.append(Token(m.group(), m.start(), m.end(), key))
-    return out
+    return [Token(m.group(), m.start(), m.end(), _token_key(m.group())) for m in _TOKEN.finditer(text)]
 
 
 def stems(word: str) -> set[str]:
