@@ -19,7 +19,6 @@ _FOLD = str.maketrans(
         "\u3000": " ", "\t": " ", "\u200b": " ", "\ufeff": " ",
     }
 )
-_SPACES = re.compile(r"\s+")
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 
 
@@ -40,21 +39,21 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _fold_all(text: str, nfkc: bool) -> str:
+    """NFKC (if asked) and fold; ASCII text, most text, only has a backtick and tabs to fold."""
+    if text.isascii():
+        return text.replace("`", "'").replace("\t", " ") if "`" in text or "\t" in text else text
+    return fold(unicodedata.normalize("NFKC", text) if nfkc else text)
+
+
 def normalize(text: str, *, keep_case: bool = False, collapse: bool = True) -> str:
     """Fold quotes, apostrophes, dashes and whitespace, and lower-case unless told not to.
 
     With ``collapse=False`` the result has the same length as ``text`` so offsets carry over.
     """
-    if text.isascii():  # most text: NFKC changes nothing, and only two ASCII characters fold
-        if "`" in text:
-            text = text.replace("`", "'")
-        text = " ".join(text.split()) if collapse else text.replace("\t", " ")
-        return text if keep_case else text.lower()
+    out = _fold_all(text, nfkc=collapse)
     if collapse:
-        text = unicodedata.normalize("NFKC", text)
-    out = fold(text)
-    if collapse:
-        out = _SPACES.sub(" ", out).strip()
+        out = " ".join(out.split())
     return out if keep_case else lower_same_length(out)
 
 
@@ -62,11 +61,6 @@ def normalize_lines(lines: list[str], *, keep_case: bool = False) -> list[str]:
     """``[normalize(line, keep_case=...) for line in lines]``, folding the joined text at once."""
     if not lines:
         return []
-    text = "\n".join(lines)
-    if not text.isascii():
-        text = fold(unicodedata.normalize("NFKC", text))
-    elif "`" in text:
-        text = text.replace("`", "'")
     # split()/join() per line in C beats a whitespace regex, which pays for every space.
-    out = [" ".join(t.split()) for t in text.split("\n")]
+    out = [" ".join(t.split()) for t in _fold_all("\n".join(lines), nfkc=True).split("\n")]
     return out if keep_case else [lower_same_length(t) for t in out]
