@@ -26,10 +26,6 @@ class Body:
             return cls(lines.span(first - 1, last), first)
         return cls(list(lines[first - 1 : last]), first)
 
-    @property
-    def last(self) -> int:
-        return self.first + len(self.lines) - 1
-
     @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)
@@ -43,6 +39,10 @@ class Body:
     def stripped_folded(self) -> str:
         """Each line stripped, then folded as ``folded``: what line-anchored patterns read."""
         return normalize("\n".join([line.strip() for line in self.lines]), keep_case=True, collapse=False)
+
+    @cached_property
+    def stripped_folded_lines(self) -> list[str]:
+        return self.stripped_folded.split("\n")
 
     @cached_property
     def _starts(self) -> list[int]:

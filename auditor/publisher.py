@@ -69,24 +69,21 @@ def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggr
     republishers: list[str] = []
     patterns = tuple(st.pattern for st in styles)
     matcher = pattern_set(patterns)
-    check = lines_to_check(patterns, body.stripped_folded) if matcher is not None else []
-    if check is None or check:
+    for k in lines_to_check(patterns, body.stripped_folded):
         # Stripped and folded, same length as the stripped line: offsets map to ``raw``.
-        folded_lines = body.stripped_folded.split("\n")
-        for k in range(len(folded_lines)) if check is None else check:
-            folded = folded_lines[k]
-            for st_index in sorted(matcher.Match(folded) or ()):
-                st = styles[st_index]
-                m = compile_pattern(st.pattern).search(folded)
-                if m:
-                    if st.role == "republisher":
-                        republishers.append(st.outlet)
-                        continue
-                    raw = body.lines[k].strip()
-                    signals.append(PublisherSignal(
-                        outlet=st.outlet, line=body.first + k, evidence=evidence(raw, m.start(), m.end()), why=st.why,
-                        weight=st.weight,
-                    ))
+        folded = body.stripped_folded_lines[k]
+        for st_index in sorted(matcher.Match(folded) or ()):
+            st = styles[st_index]
+            m = compile_pattern(st.pattern).search(folded)
+            if m:
+                if st.role == "republisher":
+                    republishers.append(st.outlet)
+                    continue
+                raw = body.lines[k].strip()
+                signals.append(PublisherSignal(
+                    outlet=st.outlet, line=body.first + k, evidence=evidence(raw, m.start(), m.end()), why=st.why,
+                    weight=st.weight,
+                ))
     for s in found:
         name, kind = s.mention.entity.name, s.mention.entity.kind
         ev = evidence(s.text, s.mention.start, s.mention.end)

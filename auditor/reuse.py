@@ -77,8 +77,7 @@ def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -
     patterns = tuple(boilerplate)
     matcher = pattern_set(patterns)
     if matcher is not None:
-        check = lines_to_check(patterns, "\n".join([collapsed[k] for k in keep]))
-        suspects = keep if check is None else [keep[j] for j in check]
+        suspects = [keep[j] for j in lines_to_check(patterns, "\n".join([collapsed[k] for k in keep]))]
         dropped = {k for k in suspects if matcher.Match(collapsed[k])}
         keep = [k for k in keep if k not in dropped]
     joined = lower_same_length("\n".join([collapsed[k] for k in keep]))

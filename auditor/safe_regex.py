@@ -52,17 +52,19 @@ def any_line_set(patterns: tuple[str, ...]):
     return pattern_set(tuple(f"(?m:{p})" for p in patterns))
 
 
-def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int] | None:
+def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int]:
     """The lines of a multi-line text on which some pattern may match by itself, 0-based.
 
-    None when there is no prefilter (every line must be checked). For each pattern the one
-    scan hit, a search runs from each line start on: the leftmost match from there starts at
-    or before any match the line itself holds, so no such line is skipped; every line listed
-    still gets the per-line test.
+    Every line when the patterns allow no prefilter. For each pattern the one scan hit, a
+    search runs from each line start on: the leftmost match from there starts at or before
+    any match the line itself holds, so no such line is skipped; every line listed still
+    gets the per-line test.
     """
+    if not patterns:
+        return []
     prefilter = any_line_set(patterns)
     if prefilter is None:
-        return None
+        return list(range(text.count("\n") + 1))
     out: set[int] = set()
     for k in prefilter.Match(text) or ():
         rx = compile_pattern(f"(?m:{patterns[k]})")

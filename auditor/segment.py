@@ -55,16 +55,16 @@ def is_furniture(text: str) -> bool:
     return len(words(t)) < 2
 
 
+def _may_be_headline(t: str, max_chars: int) -> bool:
+    """The cheap first tests on a stripped line: most body lines end in a full stop and fail."""
+    return 0 < len(t) <= max_chars and (t[-1] != "." or t.endswith("..."))
+
+
 def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Could this line be a headline (altered or original)?"""
     t = text.strip()
-    if not t or len(t) > settings.headline_max_chars:
-        return False
-    # Cheap character tests first, outside the cache: most body lines end in a full stop and
-    # stop here, and each is unique, so caching them would only churn the cache.
-    if t[-1] == "." and not t.endswith("..."):
-        return False
-    return _headline_like(t, settings)
+    # The cheap tests run outside the cache: body lines are unique and would only churn it.
+    return _may_be_headline(t, settings.headline_max_chars) and _headline_like(t, settings)
 
 
 def headline_marks(settings: Settings = DEFAULT_SETTINGS):
@@ -75,7 +75,7 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS):
     max_chars = settings.headline_max_chars
 
     def marks(block: list[str]) -> bytearray:
-        return bytearray([0 < len(t) <= max_chars and (t[-1] != "." or t.endswith("...")) for t in map(str.strip, block)])
+        return bytearray([_may_be_headline(t, max_chars) for t in map(str.strip, block)])
 
     return marks
 

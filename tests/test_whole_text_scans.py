@@ -158,3 +158,8 @@ def test_the_substring_shortcut_never_changes_an_answer(body, word):
     thorough = Support(text)
     thorough._may_hold = lambda s: True  # always build the word set and run every check
     assert quick.supports(word) == thorough.supports(word)
+
+
+def test_patterns_without_a_prefilter_send_every_line_to_the_per_line_test():
+    assert lines_to_check((r"\Afoo",), "a\nb\nfoo") == [0, 1, 2]
+    assert lines_to_check((), "a\nb") == []
