@@ -59,7 +59,7 @@ def connect(scheduler: str):
 def articles_part(res: TaskResult) -> TaskResult:
     """What the client needs of a task: its articles without their paragraph fingerprints."""
     arts = [replace(d, paragraphs=[]) for d in res.articles]
-    return TaskResult(articles=arts, warnings=res.warnings, lines_read=res.lines_read, error=res.error)  # postings stay
+    return TaskResult(articles=arts, warnings=res.warnings, lines_read=res.lines_read, error=res.error)
 
 
 def prints_part(res: TaskResult) -> list[tuple[int, int, int, int]]:

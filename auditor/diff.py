@@ -121,6 +121,6 @@ def diff_headlines(
     )
 
 
-def unpaired_terms(altered: str, body: str, support: Support | None = None) -> list[Span]:
+def unpaired_terms(altered: str, body: str, support: Callable[[], Support] | None = None) -> list[Span]:
     """With no original, the only evidence is the body: report the words it does not contain."""
-    return _rewrite_terms(altered, tokenize(altered), support or Support(body))
+    return _rewrite_terms(altered, tokenize(altered), support() if support else Support(body))

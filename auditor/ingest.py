@@ -29,11 +29,6 @@ BACKGROUND_HASH_BYTES = 32 << 20  # bigger files are hashed in a thread while th
 # A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
 BINARY_CONTROL_SHARE = 0.10
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-
-
-def _split_lines(text: str) -> list[str]:
-    """Split on LF, CRLF and lone CR; text without a CR (most) takes str.split, 10x a regex."""
-    return text.split("\n") if "\r" not in text else _NEWLINES.split(text)
 _CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -41,10 +36,15 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs
 
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF and CR only, so numbers agree with `grep -n` and editors."""
-    lines = _NEWLINES.split(text)
+    lines = _break_lines(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def _break_lines(text: str) -> list[str]:
+    """Split on LF, CRLF and lone CR; text without a CR (most) takes str.split, 10x a regex."""
+    return text.split("\n") if "\r" not in text else _NEWLINES.split(text)
 
 
 def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
@@ -146,14 +146,14 @@ class SourceStream:
         for text, final in pieces:
             pending += text
             if final:
-                parts = _split_lines(pending)
+                parts = _break_lines(pending)
                 if parts and parts[-1] == "":
                     parts.pop()  # the file ended with a newline
                 pending = ""
             else:
                 # A CR at the end of a chunk may be the first half of CRLF: hold it back.
                 hold = pending.endswith("\r")
-                parts = _split_lines(pending[:-1] if hold else pending)
+                parts = _break_lines(pending[:-1] if hold else pending)
                 pending = parts.pop() + ("\r" if hold else "")
             if skipping and parts:  # the rest of a line already cut and counted
                 del parts[0]

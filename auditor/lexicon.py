@@ -90,6 +90,17 @@ _SUFFIX_LIST = ("", "s", "es", "ed", "d", "ing", "'s", "'")
 _WORDS = re.compile(r"[^\W_][\w'\-]*")
 
 
+def _word_sets(folded: str) -> tuple[set[str], set[str]]:
+    """The words of a folded text (and of its possessives), and their PREFIX_MATCH prefixes."""
+    # A word never spans whitespace, so words come token by token; a token of letters and
+    # digits alone is one word as it stands, and only the rest needs the regex.
+    tokens = set(folded.split())
+    words = {t for t in tokens if t.isalnum()}
+    words.update(_WORDS.findall(" ".join([t for t in tokens if not t.isalnum()])))
+    words |= {w[:-2] for w in words if w.endswith("'s")}
+    return words, {w[:PREFIX_MATCH] for w in words if len(w) >= PREFIX_MATCH}
+
+
 class Support:
     """Does a text use a word, or a word like it? Asked for a few inserted words per article.
 
@@ -100,32 +111,21 @@ class Support:
     def __init__(self, *texts: str) -> None:
         self.folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
         self._words: set[str] | None = None  # built on the first question the text may answer
-        self.prefixes: set[str] = set()
+        self._prefixes: set[str] = set()
         self._memo: dict[str, bool] = {}
 
     @property
     def words(self) -> set[str]:
         if self._words is None:
-            self._words = set()
-            self._add(self.folded)
+            self._words, self._prefixes = _word_sets(self.folded)
         return self._words
-
-    def _add(self, folded: str) -> None:
-        # A word never spans whitespace, so words come token by token; a token of letters and
-        # digits alone is one word as it stands, and only the rest needs the regex.
-        tokens = set(folded.split())
-        new = {t for t in tokens if t.isalnum()}
-        new.update(_WORDS.findall(" ".join([t for t in tokens if not t.isalnum()])))
-        new |= {w[:-2] for w in new if w.endswith("'s")}
-        self.words.update(new)
-        self.prefixes |= {w[:PREFIX_MATCH] for w in new if len(w) >= PREFIX_MATCH}
 
     def plus(self, *texts: str) -> Support:
         """A Support for this text and ``texts`` too, without reading this text again."""
         other = Support(*texts)
-        added = other.words
+        words, prefixes = _word_sets(other.folded)
         other.folded = self.folded + " " + other.folded
-        other._words, other.prefixes = self.words | added, self.prefixes | other.prefixes
+        other._words, other._prefixes = self.words | words, self._prefixes | prefixes
         return other
 
     def supports(self, word: str) -> bool:
@@ -146,7 +146,7 @@ class Support:
                 return True
             if any(f in words for f in _REVERSE_IRREGULAR.get(s, ())):
                 return True
-            if len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self.prefixes:
+            if len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self._prefixes:
                 return True
             # A body word may be the root of a headline word ("Iraq" -> "Iraqi", "Kurd" ->
             # "Kurdish"), never the other way round: "Christian" must not support "Christ".

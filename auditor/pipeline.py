@@ -111,7 +111,7 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
     if cut:
         notes.append(f"The article is very long; only lines up to {stop} were analysed.")
     if frame.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, body_support()))
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, body_support))
         original = None
         notes.append("No original headline was found; inserted terms are the headline words the body lacks.")
     else:
