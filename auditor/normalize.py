@@ -54,7 +54,9 @@ def normalize(text: str, *, keep_case: bool = False, collapse: bool = True) -> s
     out = _fold_all(text, nfkc=collapse)
     if collapse:
         out = " ".join(out.split())
-    return out if keep_case else lower_same_length(out)
+    if keep_case:
+        return out
+    return out.lower() if out.isascii() else lower_same_length(out)  # ASCII: no letter grows
 
 
 def normalize_lines(lines: list[str], *, keep_case: bool = False) -> list[str]:
