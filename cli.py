@@ -11,18 +11,18 @@ from urllib.parse import urlsplit
 import click
 
 from auditor import __version__
-from auditor.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
-from auditor.cluster import connect
-from auditor.context import build_context, rule_folders
+from auditor.report.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
+from auditor.run.cluster import connect
+from auditor.run.context import build_context, rule_folders
 from auditor.errors import AuditorError
-from auditor.parallel import default_jobs
-from auditor.progress import Progress
-from auditor.report_paths import NotePaths, slug
-from auditor.report_stream import FORMATS, ReportBuilder
-from auditor.report_summary import render_summary
-from auditor.rule_check import check_examples
-from auditor.rule_loader import load_rules
-from auditor.runner import ExitCode, input_files, read_bodies, run_audit
+from auditor.run.pool import default_jobs
+from auditor.run.progress import Progress
+from auditor.report.paths import NotePaths, slug
+from auditor.report.builder import FORMATS, ReportBuilder
+from auditor.report.summary import render_summary
+from auditor.analysis.rule_examples import check_examples
+from auditor.checks.loader import load_rules
+from auditor.run.runner import ExitCode, input_files, read_bodies, run_audit
 from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
@@ -145,7 +145,7 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
     )
     verifier = None
     if verify or source_map:
-        from auditor.verify import (
+        from auditor.net.verify import (
             Verifier,  # pulls in requests: only when asked to verify
         )
 
@@ -215,8 +215,8 @@ def fetch(urls, out) -> None:
     Each page is saved as NAME.html beside NAME.json (url, final url, status, fetched-at,
     sha256, headers of interest); audit the folder afterwards. Exit 2 if any URL failed.
     """
-    from auditor.fetch import FetchError, make_session
-    from auditor.fetch import fetch as fetch_page
+    from auditor.net.fetch import FetchError, make_session
+    from auditor.net.fetch import fetch as fetch_page
 
     session = make_session()
     failed = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import RuleError
+from auditor.errors import RuleError
 
 
 def default_rules_dir() -> Path:

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import AuditorError
+from auditor.errors import AuditorError
 
 MARKER = ".headline-auditor"
 MARKER_TEXT = "This folder holds reports written by headline-auditor; it may rewrite them.\n"

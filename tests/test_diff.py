@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from auditor.diff import diff_headlines
+from auditor.analysis.diff import diff_headlines
 
 
 def test_substitution_keeps_exact_text_of_the_altered_headline():

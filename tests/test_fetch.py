@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from auditor.fetch import FetchError, FetchPolicy, fetch, make_session
+from auditor.net.fetch import FetchError, FetchPolicy, fetch, make_session
 from conftest import FIXTURES, ROOT
 
 SOURCE = (FIXTURES / "html" / "clean_page.html").read_bytes()

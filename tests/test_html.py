@@ -5,7 +5,7 @@ import sys
 
 from conftest import FIXTURES, ROOT
 
-from auditor.html_extract import decode_html, extract_page, strip_site_name, text_view
+from auditor.ingest.html import decode_html, extract_page, strip_site_name, text_view
 
 HTML = FIXTURES / "html"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from auditor.errors import InputError
-from auditor.ingest import discover, read_source, split_lines
+from auditor.ingest.sources import discover, read_source, split_lines
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_big_files_are_hashed_in_the_background_and_tasks_do_not_carry_the_wait(
     import hashlib
     import pickle
 
-    import auditor.ingest as ingest
+    import auditor.ingest.sources as ingest
 
     monkeypatch.setattr(ingest, "BACKGROUND_HASH_BYTES", 1)
     path = tmp_path / "big.txt"

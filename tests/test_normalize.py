@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from auditor.normalize import fold, normalize
+from auditor.text.normalize import fold, normalize
 
 
 def test_quotes_dashes_spaces_and_case_fold_to_one_form():
@@ -25,7 +25,7 @@ def test_normalize_is_idempotent(text):
 
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r")), max_size=8))
 def test_normalize_lines_equals_normalize_per_line(lines):
-    from auditor.normalize import normalize_lines
+    from auditor.text.normalize import normalize_lines
 
     assert normalize_lines(lines, keep_case=True) == [normalize(t, keep_case=True) for t in lines]
     assert normalize_lines(lines) == [normalize(t) for t in lines]

@@ -1,9 +1,9 @@
 """Outlet roles, glued text, organisations vs outlets, and mentions that cite nothing."""
 import pytest
 
-from auditor.body import Body
-from auditor.citations import cited, sightings
-from auditor.registry import load_registry
+from auditor.text.body import Body
+from auditor.outlets.citations import cited, sightings
+from auditor.outlets.registry import load_registry
 from auditor.resources import default_rules_dir
 
 REG = load_registry([default_rules_dir()])

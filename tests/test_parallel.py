@@ -10,7 +10,7 @@ from conftest import ROOT, SAMPLES, TRAPS
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
-from auditor.chunks import plan  # noqa: E402
+from auditor.ingest.chunks import plan  # noqa: E402
 
 
 def outputs(args, out: Path) -> dict[str, bytes]:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from hypothesis import assume, given, settings, strategies as st
 
-import auditor.ingest as ingest
+import auditor.ingest.sources as ingest
 from auditor.errors import InputError
-from auditor.ingest import open_source, split_lines
-from auditor.report_stream import MemoryTarget, ReportBuilder
+from auditor.ingest.sources import open_source, split_lines
+from auditor.report.builder import MemoryTarget, ReportBuilder
 from conftest import audit_text
 
 NB = "\u00a0"

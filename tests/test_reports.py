@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT, audit_text
 
-from auditor.markdown import md
-from auditor.report_stream import MemoryTarget, ReportBuilder
+from auditor.text.markdown import md
+from auditor.report.builder import MemoryTarget, ReportBuilder
 
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 

@@ -93,8 +93,8 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
     """Many candidate pairs: one pass reads the bodies, links equal a direct comparison."""
     from rapidfuzz import fuzz
 
-    import auditor.reuse as reuse
-    from auditor.runner import read_bodies
+    import auditor.reuse.index as reuse
+    from auditor.run.runner import read_bodies
 
     text = "".join(
         article(f"Antichrist item {k} says", f"Item {k} says", [P[k % 5], f"{UNRELATED[0]} Number {k}.", P[(k + 1) % 5]])
@@ -102,7 +102,7 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
     )
     path = tmp_path / "d.txt"
     path.write_text(text, encoding="utf-8")
-    import auditor.postings as postings
+    import auditor.reuse.postings as postings
 
     monkeypatch.setattr(postings, "BOILERPLATE_ARTICLES", 99)  # every repeat counts as reuse here
     calls = []

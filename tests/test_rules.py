@@ -7,8 +7,8 @@ import pytest
 
 from auditor.errors import RuleError
 from auditor.resources import default_rules_dir
-from auditor.rule_check import check_examples
-from auditor.rule_loader import load_rules
+from auditor.analysis.rule_examples import check_examples
+from auditor.checks.loader import load_rules
 from conftest import ROOT
 
 SHIPPED = load_rules([default_rules_dir()])
@@ -88,8 +88,8 @@ def test_slow_pattern_for_backtracking_engines_does_not_hang(tmp_path):
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
         "from pathlib import Path\n"
-        "from auditor.rule_engine import RuleEngine, Subject\n"
-        "from auditor.rule_loader import load_rules\n"
+        "from auditor.checks.engine import RuleEngine, Subject\n"
+        "from auditor.checks.loader import load_rules\n"
         "from auditor.models import Span\n"
         "t = 'a' * 200000 + '!'\n"
         "f = RuleEngine(load_rules([Path(sys.argv[2])])).findings(Subject(altered=t, inserted=[Span(text=t, start=0, end=len(t))]))\n"
@@ -102,7 +102,7 @@ def test_slow_pattern_for_backtracking_engines_does_not_hang(tmp_path):
 
 
 def test_term_rules_match_possessives_plurals_and_nbsp_but_not_inside_words():
-    from auditor.rule_engine import term_hits
+    from auditor.checks.engine import term_hits
 
     assert term_hits(["Antichrist"], "Antichrist’s\u00a0men")
     assert term_hits(["Antichrist's men"], "ANTICHRIST’S\u00a0MEN")

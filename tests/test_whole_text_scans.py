@@ -2,16 +2,16 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.body import Body
-from auditor.citations import sightings
-from auditor.lines import LazyLines
-from auditor.normalize import normalize
-from auditor.publisher import load_styles
-from auditor.registry import load_registry
+from auditor.text.body import Body
+from auditor.outlets.citations import sightings
+from auditor.ingest.lines import LazyLines
+from auditor.text.normalize import normalize
+from auditor.outlets.publisher import load_styles
+from auditor.outlets.registry import load_registry
 from auditor.resources import default_rules_dir
-from auditor.reuse import MIN_WORDS, paragraph_keys
-from auditor.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
-from auditor.segment import headline_marks, is_headline_like
+from auditor.reuse.index import MIN_WORDS, paragraph_keys
+from auditor.text.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
+from auditor.analysis.segment import headline_marks, is_headline_like
 
 REG = load_registry([default_rules_dir()])
 STYLES = tuple(s.pattern for s in load_styles([default_rules_dir()]))
@@ -110,8 +110,8 @@ def test_next_marked_stops_reading_once_the_window_is_full():
 def test_read_bodies_cuts_the_same_ranges_across_block_edges(tmp_path, monkeypatch):
     import random
 
-    import auditor.ingest as ingest
-    from auditor.runner import read_bodies
+    import auditor.ingest.sources as ingest
+    from auditor.run.runner import read_bodies
 
     monkeypatch.setattr(ingest, "CHUNK_BYTES", 7)  # many small blocks: ranges cross their edges
     lines = [f"line {k} " + "x" * (k % 5) for k in range(1, 60)]
@@ -125,7 +125,7 @@ def test_read_bodies_cuts_the_same_ranges_across_block_edges(tmp_path, monkeypat
 
 @given(st.lists(st.text(max_size=30), max_size=6))
 def test_support_words_equal_a_regex_pass_over_the_text(texts):
-    from auditor.lexicon import _WORDS, Support
+    from auditor.text.lexicon import _WORDS, Support
 
     folded = " ".join(normalize(t, collapse=False) for t in texts).replace(".", "")
     words = set(_WORDS.findall(folded))
@@ -137,7 +137,7 @@ def test_support_words_equal_a_regex_pass_over_the_text(texts):
 def test_dropping_punctuation_by_byte_table_equals_the_regex(text):
     import re
 
-    from auditor.reuse import drop_punctuation
+    from auditor.reuse.index import drop_punctuation
 
     assert drop_punctuation(text) == re.sub(r"[^\w \n]+", "", text)
     ascii_text = text.encode("ascii", "ignore").decode()
@@ -151,7 +151,7 @@ BODY_WORDS = ["Iraq", "Iraqi", "Kurds", "went", "spies", "militias", "leader's",
 @given(st.lists(st.sampled_from(BODY_WORDS + ["the", "of", ",", "(", ")", "’s"]), max_size=30),
        st.sampled_from(BODY_WORDS + ["Iraqis", "go", "spy", "tie", "Christ", "Kurdish", "returns", "mail", "Sadr's", "US", "ox"]))
 def test_the_substring_shortcut_never_changes_an_answer(body, word):
-    from auditor.lexicon import Support
+    from auditor.text.lexicon import Support
 
     text = " ".join(body)
     quick = Support(text)

@@ -1,0 +1,319 @@
+"""The one place that reads input files: bytes to numbered lines, streamed, and folders to file lists."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from auditor.errors import InputError
+from auditor.ingest.html import PageInfo
+from auditor.models import SourceText
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# A saved page is parsed whole; anything bigger than this is not a news page.
+MAX_HTML_BYTES = 20 << 20
+CHUNK_BYTES = 1 << 20
+HEAD_BYTES = 1 << 16
+# Longer lines are cut for analysis (a warning names them): a 50 MB one-line file must not
+# become a 50 MB string, and no headline, caption or byline is anywhere near this long.
+MAX_LINE_CHARS = 1_000_000
+BACKGROUND_HASH_BYTES = 32 << 20  # bigger files are hashed in a thread while the audit starts
+# A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
+BINARY_CONTROL_SHARE = 0.10
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF, CRLF and CR only, so numbers agree with `grep -n` and editors."""
+    lines = _break_lines(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _break_lines(text: str) -> list[str]:
+    """Split on LF, CRLF and lone CR; text without a CR (most) takes str.split, 10x a regex."""
+    return text.split("\n") if "\r" not in text else _NEWLINES.split(text)
+
+
+def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
+    """The encoding to read a file with, from its first bytes; warnings say when it is a guess."""
+    for bom, enc in BOMS:
+        if head.startswith(bom):
+            return enc, []
+    sample = head[:8192]
+    if sample and sum(b in _CONTROL for b in sample) / len(sample) > BINARY_CONTROL_SHARE:
+        raise InputError(path, "looks like a binary file, not text")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        raise InputError(path, "cannot tell the text encoding (not UTF-8, no BOM, no likely legacy encoding)")
+    return best.encoding, [f"{path}: not UTF-8; decoded as {best.encoding} (a guess)"]
+
+
+@dataclass
+class SourceStream:
+    """An input opened for streaming: metadata now, lines on demand.
+
+    For a saved HTML page ``page`` holds what the page says about itself and ``view`` the
+    extracted text the pipeline reads (and notes show, since line numbers refer to it).
+    """
+
+    path: str
+    sha256: str  # "" while a big file's digest is still being computed: read it with digest()
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    page: PageInfo | None = None
+    view: list[str] | None = None
+    pending_digest: Future | None = field(default=None, repr=False, compare=False)
+
+    def digest(self) -> str:
+        """The file's SHA-256, waiting for the background hash if it is still running."""
+        if self.pending_digest is not None:
+            self.sha256 = self.pending_digest.result()
+            self.pending_digest = None
+        return self.sha256
+
+    def __getstate__(self) -> dict:
+        # Workers read lines, never the digest: a task must not wait for it, nor carry a Future.
+        return {**self.__dict__, "pending_digest": None}
+
+    def lines(self, start_byte: int = 0, first_line: int = 1) -> Iterator[str]:
+        """The file's lines, decoded chunk by chunk, over-long lines cut, NULs removed.
+
+        ``start_byte``/``first_line`` start reading at a line boundary found by chunks.plan().
+        """
+        for block in self.blocks(start_byte, first_line):
+            yield from block
+
+    def blocks(self, start_byte: int = 0, first_line: int = 1) -> Iterator[list[str]]:
+        """The same lines a decoded chunk (about CHUNK_BYTES) at a time: a list per chunk."""
+        if self.view is not None:
+            yield list(self.view)
+            return
+        try:
+            fh = Path(self.path).open("rb")
+        except OSError as exc:
+            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
+        with fh:
+            if start_byte:
+                fh.seek(start_byte)
+            yield from self._split(self._decode(fh, start_byte), first_line - 1)
+
+    def _decode(self, fh, consumed: int = 0) -> Iterator[tuple[str, bool]]:
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        warned_nul, warned_bad = False, False
+        while True:
+            chunk = fh.read(CHUNK_BYTES)
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final=final)
+            except UnicodeDecodeError as exc:
+                if not warned_bad:
+                    self.warnings.append(f"{self.path}: invalid {self.encoding} near byte {consumed + exc.start}; replaced")
+                    warned_bad = True
+                decoder.reset()
+                text = chunk.decode(self.encoding, errors="replace")
+            consumed += len(chunk)
+            if "\x00" in text:
+                text = text.replace("\x00", "")
+                if not warned_nul:
+                    self.warnings.append(f"{self.path}: NUL bytes removed")
+                    warned_nul = True
+            yield text, final
+            if final:
+                return
+
+    def _split(self, pieces: Iterator[tuple[str, bool]], line_no: int = 0) -> Iterator[list[str]]:
+        pending, skipping = "", False
+        for text, final in pieces:
+            pending += text
+            if final:
+                parts = _break_lines(pending)
+                if parts and parts[-1] == "":
+                    parts.pop()  # the file ended with a newline
+                pending = ""
+            else:
+                # A CR at the end of a chunk may be the first half of CRLF: hold it back.
+                hold = pending.endswith("\r")
+                parts = _break_lines(pending[:-1] if hold else pending)
+                pending = parts.pop() + ("\r" if hold else "")
+            if skipping and parts:  # the rest of a line already cut and counted
+                del parts[0]
+                skipping = False
+            if parts and max(map(len, parts)) > MAX_LINE_CHARS:
+                parts = [self._cap(part, line_no + k) for k, part in enumerate(parts, 1)]
+            line_no += len(parts)
+            if skipping:
+                pending = "\r" if pending.endswith("\r") else ""
+            elif len(pending) > MAX_LINE_CHARS:
+                line_no += 1
+                parts.append(self._cap(pending, line_no))
+                pending, skipping = "", True
+            if parts:
+                yield parts
+
+    def _cap(self, line: str, line_no: int) -> str:
+        if len(line) <= MAX_LINE_CHARS:
+            return line
+        self.warnings.append(f"{self.path}:{line_no}: line longer than {MAX_LINE_CHARS:,} characters; only the start is analysed")
+        return line[:MAX_LINE_CHARS]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK_BYTES), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _open_html(p: Path, name: str) -> SourceStream:
+    from auditor.ingest.html import decode_html, extract_page, text_view
+
+    try:
+        size = p.stat().st_size
+        if size > MAX_HTML_BYTES:
+            raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(name, "is empty")
+    try:
+        text, warnings = decode_html(data, name)
+    except ValueError as exc:
+        raise InputError(name, str(exc)) from None
+    page = extract_page(text)
+    view = text_view(page)
+    if not view:
+        warnings.append(f"{name}: no headline or text found in the page")
+    return SourceStream(
+        path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="html", warnings=warnings, page=page, view=view,
+    )
+
+
+def open_source(path: str | os.PathLike[str]) -> SourceStream:
+    """Check an input and open it for streaming; raise InputError naming the path on any problem."""
+    name = str(path)
+    p = Path(path)
+    if p.suffix.lower() in HTML_SUFFIXES and p.is_file():
+        return _open_html(p, name)
+    try:
+        if p.is_dir():
+            raise InputError(name, "is a directory")
+        with p.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            more = bool(fh.read(1))
+        size = p.stat().st_size
+        digest = _sha256(p) if size < BACKGROUND_HASH_BYTES else ""
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if not head.strip(b" \t\r\n\x00\x0b\x0c") and not more:
+        raise InputError(name, "is empty")
+    encoding, warnings = guess_encoding(head, name)
+    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
+    if not digest:
+        # Hashing a gigabyte takes seconds; the workers start on the file meanwhile (hashlib
+        # lets go of the GIL), and the digest is awaited only when the report needs it.
+        stream.pending_digest = _hasher().submit(_sha256, p)
+    return stream
+
+
+@cache
+def _hasher() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+
+
+def read_source(path: str | os.PathLike[str]) -> SourceText:
+    """Read a whole (small) input into memory: for tests and library callers."""
+    stream = open_source(path)
+    lines = list(stream.lines())
+    return SourceText(path=stream.path, lines=lines, sha256=stream.digest(), encoding=stream.encoding, warnings=stream.warnings)
+def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
+    """Expand directories to the matching files below them, in a stable order."""
+    found: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            matches = sorted(
+                str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes
+            )
+            if not matches:
+                errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
+            found.extend(matches)
+        elif p.exists() or p.is_symlink():
+            found.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    return found, errors
+
+
+def _walk(root: Path, errors: list[InputError]) -> list[Path]:
+    """Files below root; a symlink loop or unreadable folder is reported, not fatal."""
+    out: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(d: Path) -> None:
+        try:
+            st = d.stat()
+        except OSError as exc:
+            errors.append(InputError(str(d), f"cannot read folder: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            errors.append(InputError(str(d), "symlink loop; skipped"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(d.iterdir())
+        except OSError as exc:
+            errors.append(InputError(str(d), f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for e in entries:
+            if e.is_dir():
+                visit(e)
+            elif e.is_file():
+                out.append(e)
+            elif e.is_symlink() and e.suffix.lower() in INPUT_SUFFIXES:
+                errors.append(InputError(str(e), "broken symbolic link; skipped"))
+
+    visit(root)
+    return out
+
+
+def locate_in_source(path: str, text: str) -> int | None:
+    """The line of a saved page that carries ``text`` (for annotations on the HTML file itself)."""
+    import html as html_lib
+
+    from auditor.text.normalize import normalize
+
+    want = normalize(text)[:60]
+    if not want:
+        return None
+    try:
+        with Path(path).open("rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                if want in normalize(html_lib.unescape(raw.decode("utf-8", "replace"))):
+                    return number
+    except OSError:
+        return None
+    return None

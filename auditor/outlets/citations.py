@@ -1,0 +1,78 @@
+"""Outlets, organisations and platforms an article names, each in its role, with the line."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.text.body import Body
+from auditor.models import Citation
+from auditor.outlets.registry import Mention, Registry
+from auditor.outlets.roles import classify
+
+EVIDENCE_CHARS = 160
+_AFFILIATION_LEFT = re.compile(
+    r"\b(?:fellow|researcher|analyst|director|expert|head|professor|scholar|associate|chair|member)\b"
+    r"[^.]{0,50}\b(?:at|of|for|with)\s+(?:[A-Z][\w]+['’]s\s+)?(?:the\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One mention in its line, before de-duplication."""
+
+    mention: Mention
+    line: int
+    text: str
+    role: str
+
+
+def evidence(line: str, start: int, end: int) -> str:
+    """The sentence around a mention (and the one before, when the mention opens its sentence)."""
+    text = line.rstrip()
+    half = EVIDENCE_CHARS // 2
+    left = text.rfind(". ", 0, start)
+    if left >= 0 and start - (left + 2) < 20:  # "... in Baghdad. Reuters": keep the caption
+        left = text.rfind(". ", 0, left)
+    left = 0 if left < 0 else left + 2
+    right = text.find(". ", end)
+    right = len(text) if right < 0 else right + 1
+    left, right = max(left, start - half), min(right, end + half)
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+def sightings(body: Body, registry: Registry) -> list[Sighting]:
+    """Every mention in the body, line by line, judged only on lines the automaton hit."""
+    out = []
+    for k in registry.lines_hit(body):
+        text = body.lines[k]
+        for m in registry.find(text):
+            out.append(Sighting(m, body.first + k, text, classify(text, m)))
+    return out
+
+
+def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
+    """Group sightings into outlets / organisations / platforms, one per (name, role)."""
+    groups: dict[str, dict[tuple[str, str], Citation]] = {"outlet": {}, "organisation": {}, "platform": {}}
+    for s in found:
+        role = s.role
+        m = s.mention
+        if m.type == "organisation" and role == "other":
+            # Organisations count only where the text cites them, or names a speaker's affiliation.
+            if not _AFFILIATION_LEFT.search(s.text[: m.start]):
+                continue
+        key = (m.entity.name, role)
+        bucket = groups[m.type]
+        if key not in bucket:
+            bucket[key] = Citation(
+                name=m.entity.name, role=role, line=s.line, evidence=evidence(s.text, m.start, m.end),
+                mention=s.text[m.start : m.end], kind=m.entity.kind,
+            )
+    out: dict[str, list[Citation]] = {}
+    for etype, bucket in groups.items():
+        cites = list(bucket.values())
+        if etype == "outlet":
+            # "other" adds nothing for an outlet the article already cites in a definite role.
+            definite = {c.name for c in cites if c.role != "other"}
+            cites = [c for c in cites if c.role != "other" or c.name not in definite]
+        out[etype] = sorted(cites, key=lambda c: (c.line, c.name, c.role))
+    return out

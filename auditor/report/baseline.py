@@ -1,0 +1,59 @@
+"""Accepted findings: a baseline file lists fingerprints that no longer fail a run."""
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from auditor.report.digest import ArticleDigest
+from auditor.errors import AuditorError
+
+
+class BaselineEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    fingerprint: str
+    rule: str
+    term: str
+    file: str
+    headline: str
+
+
+class Baseline(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int = 1
+    findings: list[BaselineEntry] = Field(default_factory=list)
+
+    def fingerprints(self) -> frozenset[str]:
+        return frozenset(e.fingerprint for e in self.findings)
+
+
+class BaselineCollector:
+    """A runner sink that records every finding's fingerprint."""
+
+    def __init__(self) -> None:
+        self.entries: list[BaselineEntry] = []
+
+    def begin_document(self, path: str, sha256: str, page=None, view=None) -> None:
+        self.path = path
+
+    def article(self, d: ArticleDigest) -> None:
+        for rule, term, _, _, fp in d.findings:
+            self.entries.append(BaselineEntry(fingerprint=fp, rule=rule, term=term, file=self.path, headline=d.altered))
+
+    def end_document(self, line_count: int, warnings: list[str]) -> None:
+        pass
+
+    def baseline(self) -> Baseline:
+        return Baseline(findings=sorted(self.entries, key=lambda e: (e.file, e.fingerprint)))
+
+
+def render_baseline(b: Baseline) -> str:
+    return json.dumps(b.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_baseline(path: str, text: str) -> Baseline:
+    try:
+        return Baseline.model_validate_json(text)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise AuditorError(path, f"not a baseline file: {'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}") from None

@@ -1,0 +1,202 @@
+"""Markdown provenance notes (one per article) and the index: text in, text out, no I/O."""
+from __future__ import annotations
+
+import json
+import re
+
+from auditor.ingest.html import PageInfo
+from auditor.text.markdown import md, quote, visible_controls
+from auditor.models import SEVERITY_ORDER, Article, Citation
+
+ROLE_LABELS = {
+    "quoted_source": "quoted source", "dateline": "dateline", "publisher_byline": "publisher byline",
+    "photo_credit": "photo credit", "cross_reference": "cross-reference", "other": "other mention",
+}
+
+
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def front_matter(fields: dict[str, str | int]) -> str:
+    """YAML front matter; values are JSON-quoted, invisible characters \\u-escaped, so no input
+    (a file name holding a newline or a right-to-left override) can break out or hide."""
+
+    def value(v: str | int) -> str:
+        if not isinstance(v, str):
+            return str(v)
+        return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+
+    body = "\n".join(f"{k}: {value(v)}" for k, v in fields.items())
+    return f"---\n{body}\n---\n\n"
+
+
+def inline_change(a: Article) -> str:
+    """The original headline with the change marked: ~~removed~~ **inserted**."""
+    if a.original is None:
+        return f"**{md(a.altered.text)}** (no original to compare)"
+    orig = a.original.text
+    out: list[str] = []
+    cursor = 0
+    for e in a.edits:
+        start = e.original.start if e.original else e.original_at
+        out.append(md(orig[cursor:start]))
+        if e.original:
+            out.append(f"~~{md(e.original.text)}~~")
+            cursor = e.original.end
+        else:
+            cursor = start
+        if e.altered:
+            out.append(("" if out[-1].endswith(" ") or not e.original else " ") + f"**{md(e.altered.text)}**")
+            if not e.original and not orig[cursor:cursor + 1].isspace() and cursor < len(orig):
+                out.append(" ")
+    out.append(md(orig[cursor:]))
+    return "".join(out).strip()
+
+
+def _terms(label: str, terms: list[str]) -> str:
+    return f"- {label}: " + (", ".join(quote(t) for t in terms) if terms else "none") + "\n"
+
+
+def _citation_table(cites: list[Citation], what: str) -> str:
+    if not cites:
+        return f"No {what} named in the body.\n"
+    rows = [f"| {what[:-1].capitalize() if what.endswith('s') else what} | role | line | evidence |", "|---|---|---|---|"]
+    for c in cites:
+        rows.append(f"| {md(c.name)} | {ROLE_LABELS.get(c.role, c.role)} | {c.line} | {md(c.evidence)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _outlets_by_name(cites: list[Citation]) -> str:
+    """Each outlet once, with all its roles and the evidence line of each."""
+    if not cites:
+        return "No outlet is named in the body.\n"
+    order: dict[str, list[Citation]] = {}
+    for c in cites:
+        order.setdefault(c.name, []).append(c)
+    rows = ["| outlet | roles (line) | evidence |", "|---|---|---|"]
+    for name, group in order.items():
+        roles = ", ".join(f"{ROLE_LABELS.get(c.role, c.role)} ({c.line})" for c in group)
+        ev = "<br>".join(f"L{c.line}: {md(c.evidence)}" for c in group)
+        rows.append(f"| {md(name)} | {roles} | {ev} |")
+    return "\n".join(rows) + "\n"
+
+
+def render_note(
+    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None,
+    page: PageInfo | None = None, view: list[str] | None = None,
+) -> str:
+    """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
+    known = known or set()
+    span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
+    parts = [front_matter({**fm, "article": a.index, "lines": span})]
+    parts.append(f"# Article {a.index}: {md(a.altered.text)}\n\n")
+    parts.append(f"Source: {md(path)}, lines {span}.\n\n")
+    parts.append("## Headlines\n\n| | line | headline |\n|---|---|---|\n")
+    parts.append(f"| altered | {a.altered.line} | {md(a.altered.text)} |\n")
+    if a.original:
+        parts.append(f"| original | {a.original.line} | {md(a.original.text)} |\n\n")
+        parts.append(f"Change: {inline_change(a)}\n\n")
+        parts.append(f"Alignment score: {a.similarity:.3f}. Kind of change: {a.rewrite_kind.replace('_', ' ')}.\n\n")
+    else:
+        parts.append("| original | – | **not found** |\n\n")
+        parts.append("No original headline was found for this article.\n\n")
+    for n in a.notes[1:]:
+        parts.append(f"> {md(n)}\n\n")
+    parts.append("## What changed\n\n")
+    parts.append(_terms("Inserted", a.inserted_terms))
+    parts.append(_terms("Replaced", a.replaced_terms))
+    if a.deleted_terms:
+        parts.append(_terms("Dropped", a.deleted_terms))
+    parts.append("\n## Rule findings\n\n")
+    if a.findings:
+        parts.append("| severity | rule | category | term | message |\n|---|---|---|---|---|\n")
+        ranked = sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term))
+        for f in ranked:
+            tag = " (known)" if (f.rule, f.term) in known else ""
+            rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
+            parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
+    else:
+        parts.append("No rule fired: the headline is unchanged or no change matched a rule.\n")
+    parts.append("\n## Cited outlets\n\n" + _outlets_by_name(a.outlets))
+    parts.append("\n## Organisations\n\n" + _citation_table(a.organisations, "organisations"))
+    parts.append("\n## Platforms\n\n" + _citation_table(a.platforms, "platforms"))
+    parts.append("\n## Likely publisher\n\n")
+    p = a.publisher
+    if p:
+        parts.append(f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n")
+        if p.republished_by:
+            parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
+        parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
+        for s in p.signals:
+            parts.append(f"| {md(s.outlet)} | {s.line} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n")
+    else:
+        parts.append("Could not be determined: no byline, dateline, house style or self-reference names a publisher.\n")
+    if a.verification:
+        parts.append("\n## Source check\n\n" + _verification(a))
+    if page is not None:
+        parts.append("\n## Page\n\n" + _page_table(page, a))
+        if view:
+            last = a.body.end_line if a.body else a.altered.line
+            shown = [(n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]]
+            # A fence longer than any backtick run inside it: page text cannot close it early.
+            fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
+            numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
+            parts.append(f"\nLine numbers in this note count lines of the text extracted from the page:\n\n{fence}text\n{numbered}\n{fence}\n")
+    undetermined = []
+    if a.original is None:
+        undetermined.append("the original headline")
+    if not a.outlets:
+        undetermined.append("any cited outlet")
+    if a.publisher is None:
+        undetermined.append("the publisher")
+    if undetermined:
+        parts.append("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in undetermined))
+    return "".join(parts)
+
+
+def _verification(a: Article) -> str:
+    v = a.verification
+    if v.status == "confirmed":
+        return f"**confirmed**: {md(v.url)} publishes “{md(v.source_headline)}” (similarity {v.similarity:.2f}).\n"
+    if v.status == "differs":
+        return (f"**differs**: {md(v.url)} publishes “{md(v.source_headline)}”, the paired original reads "
+                f"“{md(a.original.text if a.original else '')}” (similarity {v.similarity:.2f}).\n")
+    return f"**unreachable**: {md(v.url)}: {md(v.reason)}\n"
+
+
+def _page_table(page: PageInfo, a: Article) -> str:
+    rows = [("&lt;title&gt;", page.title), ("og:title", page.og_title), ("twitter:title", page.twitter_title),
+            ("&lt;h1&gt;", page.h1), ("byline", page.byline), ("published", page.published), ("updated", page.updated),
+            ("canonical URL", page.canonical), ("site name", page.site_name)]
+    out = "| field | value |\n|---|---|\n" + "".join(f"| {k} | {md(v)} |\n" for k, v in rows if v)
+    if a.source_line:
+        out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"
+    return out
+
+
+def _top_severity(a: Article) -> str:
+    if not a.findings:
+        return "none"
+    return max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity
+
+
+INDEX_HEADER = (
+    "| file | # | altered headline | original | inserted | top severity | publisher | note |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+)
+
+
+def index_head(fm: dict[str, str | int]) -> str:
+    return front_matter(fm) + "# Headline audit\n\n"
+
+
+def index_row(path: str, a: Article, link: str) -> str:
+    """One article's row in OUT/index.md."""
+    orig = f"line {a.original.line}" if a.original else "**none**"
+    ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
+    pub = md(a.publisher.name) if a.publisher else "?"
+    return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {_top_severity(a)} | {pub} | [note]({link.replace(' ', '%20')}) |\n"
+
+
+def index_tail(errors: list[str]) -> str:
+    return ("\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors)) if errors else ""
