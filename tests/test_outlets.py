@@ -4,7 +4,7 @@ import pytest
 from auditor.text.body import Body
 from auditor.outlets.citations import cited, sightings
 from auditor.outlets.registry import load_registry
-from auditor.resources import default_rules_dir
+from auditor.datafiles import default_rules_dir
 
 REG = load_registry([default_rules_dir()])
 

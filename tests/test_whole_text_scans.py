@@ -8,7 +8,7 @@ from auditor.ingest.lines import LazyLines
 from auditor.text.normalize import normalize
 from auditor.outlets.publisher import load_styles
 from auditor.outlets.registry import load_registry
-from auditor.resources import default_rules_dir
+from auditor.datafiles import default_rules_dir
 from auditor.reuse.index import MIN_WORDS, paragraph_keys
 from auditor.text.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
 from auditor.analysis.segment import headline_marks, is_headline_like

@@ -5,7 +5,7 @@ from auditor.analysis.diff import diff_headlines, unpaired_terms
 from auditor.models import HeadlineDiff
 from auditor.checks.engine import RuleEngine, subject_for
 from auditor.checks.loader import LoadedRule
-from auditor.checks.models import Example
+from auditor.checks.base import Example
 
 
 def example_fires(lr: LoadedRule, ex: Example) -> bool:

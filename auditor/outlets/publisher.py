@@ -1,21 +1,20 @@
 """Who most likely wrote the text first: house-style fingerprints plus what the citations show."""
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.text.body import Body
 from auditor.outlets.citations import Sighting, evidence
+from auditor.datafiles import STYLES_FILE, load_toml
 from auditor.errors import RuleError
 from auditor.models import Publisher, PublisherSignal
 from auditor.outlets.roles import is_self_reference
 from auditor.text.safe_regex import compile_pattern, lines_to_check, pattern_set
 
-STYLES_FILE = "publisher_styles.toml"
 # Weights of what the citations show; house styles carry their own weight in the data file.
 DATELINE_WEIGHT = 4.0  # "(Reuters) –": the wire or body that filed the story
 BYLINE_WEIGHT = 3.0  # a masthead or byline naming who published this copy
@@ -47,18 +46,12 @@ def load_styles(folders: list[Path]) -> list[Style]:
         path = folder / STYLES_FILE
         if not path.exists():
             continue
-        try:
-            parsed = StyleFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleError(str(path), f"not valid TOML: {exc}") from None
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise RuleError(str(path), f"field '{'.'.join(str(p) for p in err['loc'])}': {err['msg']}") from None
+        parsed = load_toml(path, StyleFile, entries="styles", label="style", name_key="outlet")
         for st in parsed.styles:
             try:
                 compile_pattern(st.pattern)
             except ValueError as exc:
-                raise RuleError(str(path), f"style for '{st.outlet}': field 'pattern': {exc}") from None
+                raise RuleError(str(path), f"style '{st.outlet}': field 'pattern': {exc}") from None
         out.extend(parsed.styles)
     return out
 

@@ -1,22 +1,20 @@
 """Outlet, organisation and platform registries: data files, validated, matched in one pass."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import ahocorasick
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.text.body import Body
+from auditor.datafiles import ORGANISATIONS_FILE, OUTLETS_FILE, PLATFORMS_FILE, load_toml
 from auditor.errors import RuleError
 from auditor.text.normalize import normalize
 
 EntityType = Literal["outlet", "organisation", "platform"]
-REGISTRY_FILES: dict[EntityType, str] = {
-    "outlet": "outlets.toml", "organisation": "organisations.toml", "platform": "platforms.toml",
-}
+REGISTRY_FILES: dict[EntityType, str] = {"outlet": OUTLETS_FILE, "organisation": ORGANISATIONS_FILE, "platform": PLATFORMS_FILE}
 OUTLET_KINDS = ("wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency")
 
 
@@ -144,22 +142,7 @@ def load_registry(folders: list[Path]) -> Registry:
             path = folder / fname
             if not path.exists():
                 continue
-            try:
-                raw = tomllib.loads(path.read_text(encoding="utf-8"))
-                parsed = RegistryFile.model_validate(raw)
-            except tomllib.TOMLDecodeError as exc:
-                raise RuleError(str(path), f"not valid TOML: {exc}") from None
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                loc = [str(p) for p in err["loc"]]
-                who = ""
-                if len(loc) >= 2 and loc[0] == "entities" and loc[1].isdigit():
-                    ents = raw.get("entities", [])
-                    idx = int(loc[1])
-                    name = ents[idx].get("name", f"#{idx + 1}") if idx < len(ents) and isinstance(ents[idx], dict) else f"#{idx + 1}"
-                    who = f"entry '{name}': "
-                    loc = loc[2:]
-                raise RuleError(str(path), f"{who}field '{'.'.join(loc) or '(file)'}': {err['msg']}") from None
+            parsed = load_toml(path, RegistryFile, entries="entities")
             if etype == "outlet":
                 for ent in parsed.entities:
                     if ent.kind not in OUTLET_KINDS:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.report.digest import ArticleDigest
-from auditor.errors import AuditorError
+from auditor.datafiles import validate
+from auditor.errors import AuditorError, RuleError
 
 
 class BaselineEntry(BaseModel):
@@ -53,7 +54,10 @@ def render_baseline(b: Baseline) -> str:
 
 def parse_baseline(path: str, text: str) -> Baseline:
     try:
-        return Baseline.model_validate_json(text)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise AuditorError(path, f"not a baseline file: {'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}") from None
+        raw = json.loads(text)
+    except ValueError as exc:
+        raise AuditorError(path, f"not a baseline file: not valid JSON: {exc}") from None
+    try:
+        return validate(path, raw, Baseline, entries="findings", name_key="fingerprint")
+    except RuleError as exc:
+        raise AuditorError(path, f"not a baseline file: {exc.message}") from None

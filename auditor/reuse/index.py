@@ -13,17 +13,17 @@ import hashlib
 import re
 import sqlite3
 import tempfile
-import tomllib
 import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from auditor.text.body import Body
+from auditor.datafiles import BOILERPLATE_FILE, load_toml
 from auditor.errors import RuleError
 from auditor.text.normalize import lower_same_length, normalize_lines
 from auditor.text.safe_regex import compile_pattern, lines_to_check, pattern_set
@@ -47,13 +47,10 @@ def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
     """Boilerplate patterns from boilerplate.toml files, plus the republisher house styles."""
     out = list(extra)
     for folder in folders:
-        path = folder / "boilerplate.toml"
+        path = folder / BOILERPLATE_FILE
         if not path.exists():
             continue
-        try:
-            parsed = BoilerplateFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, ValidationError) as exc:
-            raise RuleError(str(path), f"not a boilerplate file: {str(exc).splitlines()[0]}") from None
+        parsed = load_toml(path, BoilerplateFile)
         for p in parsed.patterns:
             try:
                 compile_pattern(p)

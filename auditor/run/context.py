@@ -6,7 +6,7 @@ from pathlib import Path
 from auditor.analysis.pipeline import AuditContext
 from auditor.outlets.publisher import load_styles
 from auditor.outlets.registry import load_registry
-from auditor.resources import default_rules_dir
+from auditor.datafiles import default_rules_dir
 from auditor.reuse.index import load_boilerplate
 from auditor.checks.engine import RuleEngine
 from auditor.checks.loader import digest, load_rules

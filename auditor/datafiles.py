@@ -1,0 +1,82 @@
+"""Data files: the one table of their names, where the shipped ones live, and the one loader.
+
+Rules, registries, house styles, boilerplate, baselines and the user's config all go
+through ``load_toml``/``validate``, so every broken file fails the same way: one line naming
+the file, the entry and the field (``rules/x.toml: rule 'y': field 'terms': ...``).
+"""
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from auditor.errors import RuleError
+
+OUTLETS_FILE = "outlets.toml"
+ORGANISATIONS_FILE = "organisations.toml"
+PLATFORMS_FILE = "platforms.toml"
+STYLES_FILE = "publisher_styles.toml"
+BOILERPLATE_FILE = "boilerplate.toml"
+# Files of a rules folder that hold data other than rules; every other *.toml is a rule file.
+DATA_FILES = frozenset({OUTLETS_FILE, ORGANISATIONS_FILE, PLATFORMS_FILE, STYLES_FILE, BOILERPLATE_FILE})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def default_rules_dir() -> Path:
+    """The shipped `rules/` folder, from a checkout or an installed wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir() and any(checkout.glob("*.toml")):
+        return checkout
+    packaged = Path(str(resources.files("auditor") / "default_rules"))
+    if packaged.is_dir():
+        return packaged
+    raise RuleError(str(checkout), "default rules not found (neither in a checkout nor in the installed package)")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict; unreadable or malformed files raise RuleError naming the file."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(str(path), f"not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read: {exc}") from None
+
+
+def validation_messages(raw: object, exc: ValidationError, entries: str | None, label: str, name_key: str) -> list[str]:
+    """Each pydantic error as ``{label} 'name': field 'a.b': message`` (no file name)."""
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        who = ""
+        if entries is not None and len(loc) >= 2 and loc[0] == entries and loc[1].isdigit():
+            items = raw.get(entries) if isinstance(raw, dict) else None
+            idx = int(loc[1])
+            entry = items[idx] if isinstance(items, list) and idx < len(items) and isinstance(items[idx], dict) else {}
+            who = f"{label} '{entry.get(name_key, f'#{idx + 1}')}': "
+            loc = loc[2:]
+            # A tagged union puts the tag ("term") in the location; it is not a field.
+            if loc and loc[0] == entry.get("kind"):
+                loc = loc[1:]
+        field = ".".join(loc) or ("(entry)" if who else "(file)")
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            field = "kind"
+        out.append(f"{who}field '{field}': {err['msg']}")
+    return out
+
+
+def validate(name: str, raw: object, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name") -> M:
+    """``raw`` as ``model``; a RuleError lists every problem as entry and field."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise RuleError(name, "; ".join(validation_messages(raw, exc, entries, label, name_key))) from None
+
+
+def load_toml(path: Path, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name") -> M:
+    """Read and validate one data file (see ``validate``)."""
+    return validate(str(path), read_toml(path), model, entries, label, name_key)
