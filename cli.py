@@ -1,55 +1,68 @@
 """Command line: `auditor audit`, `auditor rules list|check`. A thin shell over `auditor/`."""
 from __future__ import annotations
 
-import csv
 import os
 import sys
-import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import click
+from pydantic import BaseModel, ConfigDict
 
 from auditor import __version__
-from auditor.report.baseline import Baseline, BaselineCollector, parse_baseline, render_baseline
-from auditor.run.cluster import connect
-from auditor.run.context import build_context, rule_folders
-from auditor.errors import AuditorError
-from auditor.run.pool import default_jobs
-from auditor.run.progress import Progress
-from auditor.report.paths import NotePaths, slug
-from auditor.report.builder import FORMATS, ReportBuilder
-from auditor.report.summary import render_summary
+from auditor.analysis.context import build_context, rule_folders
 from auditor.analysis.rule_examples import check_examples
 from auditor.checks.loader import load_rules
-from auditor.run.runner import ExitCode, input_files, read_bodies, run_audit
-from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text, save_fetched, write_owned_file
+from auditor.datafiles import read_toml, validate
+from auditor.errors import AuditorError
+from auditor.ingest.discover import input_files
+from auditor.report.baseline import Baseline, BaselineCollector, render_baseline
+from auditor.report.builder import FORMATS
+from auditor.report.paths import slug
+from auditor.run.audit import AuditOptions, ExitCode
+from auditor.run.audit import audit as run_audit_command
+from auditor.run.runner import run_audit
+from auditor.writer import save_fetched, write_owned_file
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
-CONFIG_KEYS = {"rules", "no_default_rules", "ignore", "fail_on", "format", "out", "strict", "baseline", "jobs"}
 
 
-def load_config(cwd: Path) -> dict:
+class Config(BaseModel):
+    """Settings an auditor.toml (or [tool.headline-auditor]) may hold; option names as on the command line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[str] | None = None
+    no_default_rules: bool | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    format: list[str] | str | None = None
+    out: str | None = None
+    strict: bool | None = None
+    baseline: str | None = None
+    jobs: int | None = None
+
+
+def load_config(cwd: Path) -> dict[str, Any]:
     """Settings from ./auditor.toml, or [tool.headline-auditor] in ./pyproject.toml."""
-    for name, table in (("auditor.toml", None), ("pyproject.toml", ("tool", "headline-auditor"))):
+    for name, table in (("auditor.toml", ()), ("pyproject.toml", ("tool", "headline-auditor"))):
         path = cwd / name
         if not path.is_file():
             continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-            raise click.ClickException(f"{path}: cannot read config: {exc}")
-        for key in table or ():
+        data: Any = read_toml(path)
+        for key in table:
             data = data.get(key, {}) if isinstance(data, dict) else {}
         if not data:
             continue
-        unknown = set(data) - CONFIG_KEYS
+        unknown = set(data) - set(Config.model_fields)
         if unknown:
             raise click.ClickException(f"{path}: unknown setting(s): {', '.join(sorted(unknown))}")
-        if isinstance(data.get("format"), list):
-            data["format"] = ",".join(data["format"])
+        cfg = validate(str(path), data, Config).model_dump(exclude_none=True)
+        if isinstance(cfg.get("format"), list):
+            cfg["format"] = ",".join(cfg["format"])
         # Keys are the option names users know; click's default_map wants parameter names.
-        return {("fmt" if k == "format" else k): v for k, v in data.items()}
+        return {("fmt" if k == "format" else k): v for k, v in cfg.items()}
     return {}
 
 
@@ -82,7 +95,7 @@ def main(ctx: click.Context) -> None:
     ctx.default_map = {"audit": cfg, "rules": {"list": {k: cfg[k] for k in ("rules", "no_default_rules") if k in cfg}}}
 
 
-def _formats(value: str) -> tuple[str, ...]:
+def _formats(value: str) -> tuple[Any, ...]:
     items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     bad = [v for v in items if v not in FORMATS]
     if bad or not items:
@@ -115,7 +128,7 @@ no_defaults_option = click.option("--no-default-rules", is_flag=True, help="Do n
 @click.option("--chunk-mb", type=click.FloatRange(min=0.01), default=2.0, hidden=True, help="Size of the pieces a big file is cut into.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each input and its article count.")
-def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, check, baseline, summary, verify, source_map, cache, no_reuse, scheduler, jobs, chunk_mb, quiet, verbose) -> None:
+def audit(**params: Any) -> None:
     """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
 
     \b
@@ -124,86 +137,36 @@ def audit(paths, out, rules, no_default_rules, ignore, fmt, fail_on, strict, che
       1  findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
       2  usage error, bad rule file, or an input that could not be audited
     """
-    formats = _formats(fmt)
-    known = _load_baseline(baseline)
-    folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
-    ctx, digest = build_context(folders, frozenset(ignore))
-    files, errors = input_files(list(paths))
-    # Only settings that change what a note says go into its front matter, so --check and
-    # byte-identical reruns do not depend on --fail-on or --format.
-    settings = {
-        "default_rules": "no" if no_default_rules else "yes",
-        "extra_rules": ",".join(Path(r).name for r in rules),
-        "ignored_rules": ",".join(sorted(ignore)),
-    }
-    folders_out = NotePaths(files).folders() if "md" in formats else set()
-    planned = [name for fmt_, name in (("md", "index.md"), ("json", "audit.json"), ("sarif", "audit.sarif"), ("csv", "articles.csv")) if fmt_ in formats]
-    target = CheckTarget(out, folders_out) if check else DirectoryTarget(out, files, folders_out, planned)
-    builder = ReportBuilder(
-        target, formats, settings, ctx.engine.rules, known, files, digest, fail_on,
-        read_bodies=read_bodies, reuse=not no_reuse, boilerplate=ctx.boilerplate, jobs=jobs or default_jobs(),
-    )
-    verifier = None
-    if verify or source_map:
-        from auditor.net.verify import (
-            Verifier,  # pulls in requests: only when asked to verify
-        )
-
-        verifier = Verifier(cache=FetchCache(cache or out / ".fetch-cache"), source_map=_load_source_map(source_map))
-    client, cluster = connect(scheduler) if scheduler else (None, None)
-    try:
-        read_errors, warnings = run_audit(
-            files, ctx, builder, verifier, jobs=jobs or default_jobs(), folders=folders, ignore=frozenset(ignore),
-            chunk_bytes=int(chunk_mb * 1e6), client=client, json_line="json" in formats,
-            progress=None if quiet or not sys.stderr.isatty() else Progress(),
-        )
-    except BaseException:
-        target.abandon()
-        raise
-    finally:
-        for closing in (client, cluster):
-            if closing is not None:
-                closing.close()
-    errors += read_errors
-    stats = builder.finish(errors)
-    target.finish()
-    for e in errors:
+    quiet, verbose = params.pop("quiet"), params.pop("verbose")
+    opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
+    outcome = run_audit_command(opts)
+    for e in outcome.errors:
         click.echo(f"error: {e}", err=True)
     if not quiet:
-        for w in warnings:
+        for w in outcome.warnings:
             click.echo(f"warning: {w}", err=True)
-    if check:
-        for rel in target.stale:
-            click.echo(f"stale: {out / rel}", err=True)
-        sys.exit(ExitCode.FINDINGS if target.stale else (ExitCode.ERROR if errors else ExitCode.OK))
-    if verbose:
-        click.echo(f"{stats.files} file(s) read: {', '.join(files)}", err=True)
-    if summary:
-        append_text(summary, render_summary(stats, str(out), fail_on, errors))
-    if not quiet:
-        click.echo(f"{stats.files} file(s), {stats.articles} article(s), {stats.failing} finding(s) at or above {fail_on}; reports in {out}")
-    if errors:
-        sys.exit(ExitCode.ERROR)
-    if stats.failing or (strict and warnings):
-        sys.exit(ExitCode.FINDINGS)
-    sys.exit(ExitCode.OK)
+    if opts.check:
+        for rel in outcome.stale:
+            click.echo(f"stale: {opts.out / rel}", err=True)
+    else:
+        if verbose:
+            click.echo(f"{outcome.stats.files} file(s) read: {', '.join(outcome.files)}", err=True)
+        if not quiet:
+            st = outcome.stats
+            click.echo(f"{st.files} file(s), {st.articles} article(s), {st.failing} finding(s) at or above {opts.fail_on}; reports in {opts.out}")
+    sys.exit(outcome.exit_code(opts))
 
 
-def _load_source_map(path: Path | None) -> dict[tuple[str, int], str]:
-    """file,line,url rows; a bad row is a one-line error naming the file and line."""
-    if path is None:
-        return {}
-    out: dict[tuple[str, int], str] = {}
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            for n, row in enumerate(csv.DictReader(fh), 2):
-                try:
-                    out[(row["file"].strip(), int(row["line"]))] = row["url"].strip()
-                except (KeyError, TypeError, ValueError, AttributeError):
-                    raise AuditorError(str(path), "expected columns file,line,url with a whole-number line", line=n) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AuditorError(str(path), f"cannot read: {exc}") from None
-    return out
+def audit_options(params: dict[str, Any], progress: bool) -> AuditOptions:
+    """Click's parameters (config defaults already merged in) as the library's options."""
+    return AuditOptions(
+        paths=list(params["paths"]), out=params["out"], rules=list(params["rules"]),
+        default_rules=not params["no_default_rules"], ignore=frozenset(params["ignore"]), formats=_formats(params["fmt"]),
+        fail_on=params["fail_on"], strict=params["strict"], check=params["check"], baseline=params["baseline"],
+        summary=params["summary"], verify=params["verify"], source_map=params["source_map"], cache=params["cache"],
+        reuse=not params["no_reuse"], scheduler=params["scheduler"], jobs=params["jobs"],
+        chunk_bytes=int(params["chunk_mb"] * 1e6), progress=progress,
+    )
 
 
 @main.command()
@@ -236,16 +199,6 @@ def fetch(urls, out) -> None:
     sys.exit(ExitCode.ERROR if failed else ExitCode.OK)
 
 
-def _load_baseline(path: Path | None) -> frozenset[str]:
-    if path is None:
-        return frozenset()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AuditorError(str(path), f"cannot read baseline: {exc}") from None
-    return parse_baseline(str(path), text).fingerprints()
-
-
 @main.group()
 def baseline() -> None:
     """Record today's findings so that only new ones fail later runs."""
@@ -257,14 +210,13 @@ def baseline() -> None:
 @rules_option
 @no_defaults_option
 @click.option("--ignore", multiple=True, help="A rule id to skip (repeatable).")
-def baseline_create(paths, output, rules, no_default_rules, ignore) -> None:
+def baseline_create(paths: tuple[str, ...], output: Path, rules: tuple[Path, ...], no_default_rules: bool, ignore: tuple[str, ...]) -> None:
     """Audit PATHS and write every finding's fingerprint to --output."""
     folders = rule_folders([Path(r) for r in rules], use_defaults=not no_default_rules)
     ctx, _ = build_context(folders, frozenset(ignore))
     files, errors = input_files(list(paths))
     collector = BaselineCollector()
-    read_errors, _ = run_audit(files, ctx, collector, json_line=False)
-    errors += read_errors
+    errors += run_audit(files, ctx, collector).errors
     for e in errors:
         click.echo(f"error: {e}", err=True)
     b = collector.baseline()

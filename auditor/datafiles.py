@@ -6,6 +6,7 @@ the file, the entry and the field (``rules/x.toml: rule 'y': field 'terms': ...`
 """
 from __future__ import annotations
 
+import csv
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from auditor.errors import RuleError
+from auditor.errors import AuditorError, RuleError
 
 OUTLETS_FILE = "outlets.toml"
 ORGANISATIONS_FILE = "organisations.toml"
@@ -80,3 +81,26 @@ def validate(name: str, raw: object, model: type[M], entries: str | None = None,
 def load_toml(path: Path, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name") -> M:
     """Read and validate one data file (see ``validate``)."""
     return validate(str(path), read_toml(path), model, entries, label, name_key)
+
+
+def read_user_file(path: Path, what: str) -> str:
+    """A small data file the user named (a baseline), as text; errors name the file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(str(path), f"cannot read {what}: {exc}") from None
+
+
+def read_source_map(path: Path) -> dict[tuple[str, int], str]:
+    """--source-map rows ``file,line,url``; a bad row is a one-line error naming file and line."""
+    out: dict[tuple[str, int], str] = {}
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            for n, row in enumerate(csv.DictReader(fh), 2):
+                try:
+                    out[(row["file"].strip(), int(row["line"]))] = row["url"].strip()
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    raise AuditorError(str(path), "expected columns file,line,url with a whole-number line", line=n) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(str(path), f"cannot read: {exc}") from None
+    return out

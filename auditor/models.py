@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Severity = Literal["info", "low", "medium", "high"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
 Role = Literal["quoted_source", "dateline", "publisher_byline", "photo_credit", "cross_reference", "other"]
+
+
 RewriteKind = Literal["unchanged", "substitution", "insertion", "deletion", "rewrite", "no_original"]
 
 
@@ -143,3 +145,14 @@ class DocumentAudit(Frozen):
     line_count: int
     articles: list[Article]
     warnings: list[str] = Field(default_factory=list)
+
+
+def top_finding(findings: list[Finding]) -> Finding | None:
+    """The first of the most severe findings (None when there are none)."""
+    return max(findings, key=lambda f: SEVERITY_ORDER[f.severity], default=None)
+
+
+def top_severity(findings: list[Finding]) -> str | None:
+    """The highest severity among ``findings`` (None when there are none)."""
+    top = top_finding(findings)
+    return top.severity if top else None

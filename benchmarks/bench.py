@@ -108,7 +108,7 @@ def main() -> None:
         print(f"  ran {name}: {results[name][0]:.1f} s", flush=True)
     floor, peer = results["floor"][0], results["peer"][0]
     print(f"\n{mb:,.1f} MB corpus, {args.jobs} job(s) for the parallel run\n")
-    print(f"| run | seconds | MB/s | x floor | x peer | peak RSS MB |\n|---|---|---|---|---|---|")
+    print("| run | seconds | MB/s | x floor | x peer | peak RSS MB |\n|---|---|---|---|---|---|")
     for name, (secs, rss) in results.items():
         print(f"| {name} | {secs:,.1f} | {mb / secs:,.1f} | {secs / floor:,.2f} | {secs / peer:,.2f} | {rss:,.0f} |")
     one, many = results["ours --jobs 1"][0], results[f"ours --jobs {args.jobs}"][0]

@@ -31,7 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def ctx():
-    from auditor.run.context import build_context, rule_folders
+    from auditor.analysis.context import build_context, rule_folders
 
     context, _ = build_context(rule_folders([]))
     return context
@@ -45,15 +45,15 @@ def shared_dir() -> Path:
 
 
 def audit_file(path: Path, context):
+    from auditor.analysis.stream import audit_source
     from auditor.ingest.sources import read_source
-    from auditor.analysis.pipeline import audit_source
 
     return audit_source(read_source(path), context)
 
 
 def audit_text(text: str, context, name: str = "mem.txt"):
+    from auditor.analysis.stream import audit_source
     from auditor.ingest.sources import split_lines
     from auditor.models import SourceText
-    from auditor.analysis.pipeline import audit_source
 
     return audit_source(SourceText(path=name, lines=split_lines(text)), context)

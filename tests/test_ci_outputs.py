@@ -6,9 +6,9 @@ import sys
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SAMPLES, TRAPS
 
 import cli
-from conftest import ROOT, SAMPLES, TRAPS
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -5,7 +5,6 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLES, TRAPS
 
 import cli

@@ -8,9 +8,9 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from auditor.net.fetch import FetchError, FetchPolicy, fetch, make_session
-from conftest import FIXTURES, ROOT
 
 SOURCE = (FIXTURES / "html" / "clean_page.html").read_bytes()
 ARABIC = "<html><head><title>الميليشيات تغلق الطريق</title></head><body><h1>الميليشيات تغلق الطريق</h1><p>نص</p></body></html>"

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TRAPS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -5,7 +5,8 @@ import sys
 
 from conftest import FIXTURES, ROOT
 
-from auditor.ingest.html import decode_html, extract_page, strip_site_name, text_view
+from auditor.ingest.encodings import decode_html
+from auditor.ingest.html import extract_page, strip_site_name, text_view
 
 HTML = FIXTURES / "html"
 

@@ -1,10 +1,12 @@
 import os
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.errors import InputError
-from auditor.ingest.sources import discover, read_source, split_lines
+from auditor.ingest.discover import discover
+from auditor.ingest.sources import read_source, split_lines
 
 
 @pytest.mark.parametrize(

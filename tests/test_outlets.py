@@ -1,10 +1,10 @@
 """Outlet roles, glued text, organisations vs outlets, and mentions that cite nothing."""
 import pytest
 
-from auditor.text.body import Body
+from auditor.datafiles import default_rules_dir
 from auditor.outlets.citations import cited, sightings
 from auditor.outlets.registry import load_registry
-from auditor.datafiles import default_rules_dir
+from auditor.text.body import Body
 
 REG = load_registry([default_rules_dir()])
 

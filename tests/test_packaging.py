@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, TRAPS
 
 RUN_CLI = "import sys; sys.path.insert(0, sys.argv.pop(1)); import cli; cli.main()"

@@ -4,12 +4,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLES, TRAPS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
+from auditor.analysis.segment import is_body_text  # noqa: E402
 from auditor.ingest.chunks import plan  # noqa: E402
 
 
@@ -30,7 +30,7 @@ def corpus(tmp_path_factory):
 def test_chunks_start_on_body_lines_with_exact_line_numbers(corpus):
     for name in ("big.txt", "big_crlf.txt"):
         path = corpus / name
-        chunks = plan(str(path), "utf-8", 200_000)
+        chunks = plan(str(path), "utf-8", is_body_text, 200_000)
         assert len(chunks) > 4
         lines = path.read_bytes().decode().splitlines()
         for c in chunks[1:]:

@@ -4,13 +4,15 @@ import random
 import tempfile
 from pathlib import Path
 
-from hypothesis import assume, given, settings, strategies as st
+from conftest import audit_text
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import auditor.ingest.sources as ingest
 from auditor.errors import InputError
 from auditor.ingest.sources import open_source, split_lines
 from auditor.report.builder import MemoryTarget, ReportBuilder
-from conftest import audit_text
+from auditor.report.sink import DocumentInfo
 
 NB = "\u00a0"
 WORDS = [
@@ -62,11 +64,11 @@ def test_generated_documents_audit_cleanly(ctx, text):
     assert audit_text(text, ctx).model_dump() == doc.model_dump()  # deterministic
     target = MemoryTarget()
     builder = ReportBuilder(target, ("md", "json", "sarif"), {}, ctx.engine.rules, frozenset(), [doc.path], "d", "high")
-    builder.begin_document(doc.path, doc.sha256)
+    builder.begin_document(DocumentInfo(doc.path, doc.sha256))
     for a in doc.articles:
         builder.article(a)
     builder.end_document(doc.line_count, doc.warnings)
-    builder.finish([])
+    builder.finish([], {})
     json.loads(target.files["audit.json"])
     json.loads(target.files["audit.sarif"])
     for rel in target.files:
@@ -79,8 +81,8 @@ def test_streamed_lines_match_whole_file_split(text, chunk, bom):
     data = (("\ufeff" if bom else "") + text).encode("utf-8")
     if not data.strip(b" \t\r\n\x00"):
         return  # empty inputs are refused before streaming; tested elsewhere
-    old = ingest.CHUNK_BYTES
-    ingest.CHUNK_BYTES = chunk
+    old = ingest.READ_BLOCK_BYTES
+    ingest.READ_BLOCK_BYTES = chunk
     try:
         with tempfile.TemporaryDirectory() as d:
             p = Path(d) / "x.txt"
@@ -91,13 +93,13 @@ def test_streamed_lines_match_whole_file_split(text, chunk, bom):
                 assume("binary" not in str(exc))  # a short text mostly of NULs is refused as binary
                 return
     finally:
-        ingest.CHUNK_BYTES = old
+        ingest.READ_BLOCK_BYTES = old
     assert got == split_lines(text.replace("\x00", ""))
 
 
 def test_over_long_lines_are_cut_and_named(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_LINE_CHARS", 50)
-    monkeypatch.setattr(ingest, "CHUNK_BYTES", 16)
+    monkeypatch.setattr(ingest, "READ_BLOCK_BYTES", 16)
     p = tmp_path / "long.txt"
     p.write_text("short\n" + "x" * 500 + "\nafter\n" + "y" * 120)
     stream = open_source(p)

@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, audit_text
 
-from auditor.text.markdown import md
 from auditor.report.builder import MemoryTarget, ReportBuilder
+from auditor.report.sink import DocumentInfo
+from auditor.text.markdown import md
 
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
@@ -56,11 +56,11 @@ def test_hostile_headline_cannot_break_a_note_table(ctx):
     doc = audit_text(text, ctx, name="h|ostile.txt")
     target = MemoryTarget()
     builder = ReportBuilder(target, ("md", "json", "sarif"), {}, [], frozenset(), [doc.path], "d", "high")
-    builder.begin_document(doc.path, doc.sha256)
+    builder.begin_document(DocumentInfo(doc.path, doc.sha256))
     for a in doc.articles:
         builder.article(a)
     builder.end_document(doc.line_count, doc.warnings)
-    builder.finish([])
+    builder.finish([], {})
     files = target.files
     import json
 

@@ -93,8 +93,10 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
     """Many candidate pairs: one pass reads the bodies, links equal a direct comparison."""
     from rapidfuzz import fuzz
 
-    import auditor.reuse.index as reuse
-    from auditor.run.runner import read_bodies
+    from auditor.ingest.readback import read_bodies
+    from auditor.reuse.index import ReuseIndex
+    from auditor.reuse.prints import content_text, paragraph_prints
+    from auditor.text.body import Body
 
     text = "".join(
         article(f"Antichrist item {k} says", f"Item {k} says", [P[k % 5], f"{UNRELATED[0]} Number {k}.", P[(k + 1) % 5]])
@@ -111,18 +113,19 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
         calls.append(len(wanted))
         return read_bodies(wanted)
 
-    index = reuse.ReuseIndex()
+    index = ReuseIndex()
     lines = text.split("\n")
     bodies = {}
     for k in range(8):
         first, last = 10 * k + 5, 10 * k + 9  # headline, blank, original, blank, then the body
         bodies[k] = "\n".join(lines[first - 1 : last])
-        index.add(str(path), k, f"n{k}.md", (first, last), reuse.paragraph_prints(reuse.Body(lines[first - 1 : last], first), ()), f"h{k}")
+        prints = paragraph_prints(Body(lines[first - 1 : last], first), ())
+        index.add(str(path), k, f"h{k}", (first, last), sum(c for _, _, c in prints), prints)
     got = index.links(reader)
     index.close()
     assert calls == [8]
     assert got
     for a, ls in got.items():
         for link in ls:
-            expected = fuzz.ratio(reuse.content_text(bodies[a], []), reuse.content_text(bodies[link.other], [])) / 100
+            expected = fuzz.ratio(content_text(bodies[a.index], []), content_text(bodies[link.other.index], [])) / 100
             assert link.similarity == round(expected, 3)

@@ -4,13 +4,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-from auditor.errors import RuleError
-from auditor.datafiles import default_rules_dir
 from auditor.analysis.rule_examples import check_examples
 from auditor.checks.kinds import KINDS
 from auditor.checks.loader import load_rules
-from conftest import ROOT
+from auditor.datafiles import default_rules_dir
+from auditor.errors import RuleError
 
 SHIPPED = load_rules([default_rules_dir()])
 

@@ -2,16 +2,21 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.text.body import Body
-from auditor.outlets.citations import sightings
+from auditor.analysis.segment import headline_marks, is_headline_like
+from auditor.datafiles import default_rules_dir
 from auditor.ingest.lines import LazyLines
-from auditor.text.normalize import normalize
+from auditor.outlets.citations import sightings
 from auditor.outlets.publisher import load_styles
 from auditor.outlets.registry import load_registry
-from auditor.datafiles import default_rules_dir
-from auditor.reuse.index import MIN_WORDS, paragraph_keys
-from auditor.text.safe_regex import any_line_set, compile_pattern, lines_to_check, pattern_set
-from auditor.analysis.segment import headline_marks, is_headline_like
+from auditor.reuse.prints import MIN_WORDS, paragraph_keys
+from auditor.text.body import Body
+from auditor.text.normalize import normalize
+from auditor.text.safe_regex import (
+    any_line_set,
+    compile_pattern,
+    lines_to_check,
+    pattern_set,
+)
 
 REG = load_registry([default_rules_dir()])
 STYLES = tuple(s.pattern for s in load_styles([default_rules_dir()]))
@@ -111,9 +116,9 @@ def test_read_bodies_cuts_the_same_ranges_across_block_edges(tmp_path, monkeypat
     import random
 
     import auditor.ingest.sources as ingest
-    from auditor.run.runner import read_bodies
+    from auditor.ingest.readback import read_bodies
 
-    monkeypatch.setattr(ingest, "CHUNK_BYTES", 7)  # many small blocks: ranges cross their edges
+    monkeypatch.setattr(ingest, "READ_BLOCK_BYTES", 7)  # many small blocks: ranges cross their edges
     lines = [f"line {k} " + "x" * (k % 5) for k in range(1, 60)]
     path = tmp_path / "d.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -137,7 +142,7 @@ def test_support_words_equal_a_regex_pass_over_the_text(texts):
 def test_dropping_punctuation_by_byte_table_equals_the_regex(text):
     import re
 
-    from auditor.reuse.index import drop_punctuation
+    from auditor.reuse.prints import drop_punctuation
 
     assert drop_punctuation(text) == re.sub(r"[^\w \n]+", "", text)
     ascii_text = text.encode("ascii", "ignore").decode()

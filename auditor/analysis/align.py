@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from auditor.text.normalize import normalize
 from auditor.analysis.segment import is_body_text, is_headline_like, next_nonblank
 from auditor.settings import DEFAULT_SETTINGS, Settings
+from auditor.text.normalize import normalize
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,16 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from auditor.text.lexicon import EDGE_WORDS, SEPARATORS, STOPWORDS, Support, Token, tokenize
 from auditor.models import Edit, HeadlineDiff, Span
 from auditor.settings import DEFAULT_SETTINGS, Settings
+from auditor.text.lexicon import (
+    EDGE_WORDS,
+    SEPARATORS,
+    STOPWORDS,
+    Support,
+    Token,
+    tokenize,
+)
 
 ELLIPSES = ("…", "...")
 

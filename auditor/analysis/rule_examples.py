@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from auditor.analysis.diff import diff_headlines, unpaired_terms
-from auditor.models import HeadlineDiff
+from auditor.checks.base import Example
 from auditor.checks.engine import RuleEngine, subject_for
 from auditor.checks.loader import LoadedRule
-from auditor.checks.base import Example
+from auditor.models import HeadlineDiff
 
 
 def example_fires(lr: LoadedRule, ex: Example) -> bool:

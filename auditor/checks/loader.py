@@ -53,7 +53,7 @@ def load_rules(folders: list[Path], ignore: frozenset[str] = frozenset()) -> lis
     return out
 
 
-def digest(folders: list[Path]) -> str:
+def rules_digest(folders: list[Path]) -> str:
     """A short hash of every rule and registry file's bytes, to record which rules made a report."""
     h = hashlib.sha256()
     for folder in folders:

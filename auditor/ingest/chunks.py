@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.analysis.segment import is_body_text
-from auditor.settings import DEFAULT_SETTINGS, Settings
+from auditor.ingest.sources import READ_BLOCK_BYTES
 
-CHUNK_BYTES = 2 << 20  # per-task overhead is small next to 2 MB of work; many chunks balance the cores
-_BLOCK = 1 << 20
+# Big files are cut into tasks of about this size: per-task overhead is small next to 2 MB of
+# work, and many tasks balance the cores.
+TASK_BYTES = 2 << 20
 # Encodings in which CR and LF bytes only ever mean CR and LF (no multi-byte unit holds them).
 _ASCII_SAFE = ("utf-8", "utf-8-sig", "ascii", "latin-1", "iso8859", "cp125", "windows-125", "mac-", "koi8", "cp8", "cp4")
 
@@ -27,7 +28,7 @@ def _lines_before(fh, start: int, end: int, carry_cr: bool) -> tuple[int, bool]:
     fh.seek(start)
     count, pos = 0, start
     while pos < end:
-        block = fh.read(min(_BLOCK, end - pos))
+        block = fh.read(min(READ_BLOCK_BYTES, end - pos))
         if not block:
             break
         pos += len(block)
@@ -41,8 +42,12 @@ def _lines_before(fh, start: int, end: int, carry_cr: bool) -> tuple[int, bool]:
     return count, carry_cr
 
 
-def plan(path: str, encoding: str, target: int = CHUNK_BYTES, settings: Settings = DEFAULT_SETTINGS) -> list[Chunk]:
-    """Chunk boundaries at body-text lines near every ``target`` bytes (one chunk if none fit)."""
+def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: int = TASK_BYTES) -> list[Chunk]:
+    """Chunk boundaries near every ``target`` bytes, each at a line ``is_cut_point`` accepts.
+
+    The caller says where an article can be cut (a body-text line: a scan started there finds
+    what a scan from the top finds); one chunk when no cut fits.
+    """
     size = Path(path).stat().st_size
     whole = [Chunk(path, 0, 0, None)]
     if size < 2 * target or not codecs.lookup(encoding).name.startswith(_ASCII_SAFE):
@@ -63,7 +68,7 @@ def plan(path: str, encoding: str, target: int = CHUNK_BYTES, settings: Settings
                 if b"\r" in raw.rstrip(b"\r\n"):
                     return whole  # lone CRs inside: leave the file to one reader
                 text = raw.decode(encoding, errors="replace").rstrip("\r\n")
-                if is_body_text(text, settings):
+                if is_cut_point(text):
                     n, carry = _lines_before(fh, counted_to, pos, carry)
                     lines_so_far += n
                     counted_to = pos

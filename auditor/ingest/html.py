@@ -1,7 +1,6 @@
 """A saved news page to a text view the pipeline can read: headlines first, then the article."""
 from __future__ import annotations
 
-import codecs
 import re
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,8 +15,6 @@ _BOILERPLATE = re.compile(
     r"promo|advert|ads?|sponsor|cookie|banner|comment|comments|footer|sidebar|widget|popular|trending|tags?)(?:$|[\s_-])",
     re.I,
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—\-:·•»]\s+")
 _SPACES = re.compile(r"\s+")
 
@@ -168,40 +165,3 @@ def text_view(page: PageInfo) -> list[str]:
         if p not in (page.h1, head, page.byline, byline):
             lines += [p, ""]
     return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-def html_charset(data: bytes, header_charset: str | None = None) -> tuple[str | None, str]:
-    """The charset a page declares (BOM, HTTP header, <meta>), and where that came from."""
-    for bom, enc in BOMS:
-        if data.startswith(bom):
-            return enc, "byte-order mark"
-    for label, value in (("HTTP header", header_charset), ("<meta> tag", None)):
-        if label == "<meta> tag":
-            m = _META_CHARSET.search(data[:8192])
-            value = m.group(1).decode("ascii", "ignore") if m else None
-        if value:
-            try:
-                return codecs.lookup(value).name, label
-            except LookupError:
-                continue
-    return None, ""
-
-
-def decode_html(data: bytes, path: str, header_charset: str | None = None) -> tuple[str, list[str]]:
-    """Decode a page: declared charset first, then UTF-8, then a charset-normalizer guess."""
-    declared, _ = html_charset(data, header_charset)
-    if declared:
-        try:
-            return data.decode(declared), []
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise ValueError("cannot tell the page's encoding")
-    return str(best), [f"{path}: page declares no usable charset; decoded as {best.encoding} (a guess)"]

@@ -12,27 +12,21 @@ from functools import cache
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.ingest.discover import HTML_SUFFIXES
+from auditor.ingest.encodings import decode_html, guess_encoding
 from auditor.ingest.html import PageInfo
 from auditor.models import SourceText
 
-TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm")
-INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 # A saved page is parsed whole; anything bigger than this is not a news page.
 MAX_HTML_BYTES = 20 << 20
-CHUNK_BYTES = 1 << 20
+# Files are read and decoded this many bytes at a time.
+READ_BLOCK_BYTES = 1 << 20
 HEAD_BYTES = 1 << 16
 # Longer lines are cut for analysis (a warning names them): a 50 MB one-line file must not
 # become a 50 MB string, and no headline, caption or byline is anywhere near this long.
 MAX_LINE_CHARS = 1_000_000
 BACKGROUND_HASH_BYTES = 32 << 20  # bigger files are hashed in a thread while the audit starts
-# A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
-BINARY_CONTROL_SHARE = 0.10
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-_CONTROL = frozenset(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127})
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
 
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF and CR only, so numbers agree with `grep -n` and editors."""
@@ -45,27 +39,6 @@ def split_lines(text: str) -> list[str]:
 def _break_lines(text: str) -> list[str]:
     """Split on LF, CRLF and lone CR; text without a CR (most) takes str.split, 10x a regex."""
     return text.split("\n") if "\r" not in text else _NEWLINES.split(text)
-
-
-def guess_encoding(head: bytes, path: str) -> tuple[str, list[str]]:
-    """The encoding to read a file with, from its first bytes; warnings say when it is a guess."""
-    for bom, enc in BOMS:
-        if head.startswith(bom):
-            return enc, []
-    sample = head[:8192]
-    if sample and sum(b in _CONTROL for b in sample) / len(sample) > BINARY_CONTROL_SHARE:
-        raise InputError(path, "looks like a binary file, not text")
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8", []
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    if best is None:
-        raise InputError(path, "cannot tell the text encoding (not UTF-8, no BOM, no likely legacy encoding)")
-    return best.encoding, [f"{path}: not UTF-8; decoded as {best.encoding} (a guess)"]
 
 
 @dataclass
@@ -104,7 +77,7 @@ class SourceStream:
             yield from block
 
     def blocks(self, start_byte: int = 0, first_line: int = 1) -> Iterator[list[str]]:
-        """The same lines a decoded chunk (about CHUNK_BYTES) at a time: a list per chunk."""
+        """The same lines a decoded chunk (about READ_BLOCK_BYTES) at a time: a list per chunk."""
         if self.view is not None:
             yield list(self.view)
             return
@@ -121,7 +94,7 @@ class SourceStream:
         decoder = codecs.getincrementaldecoder(self.encoding)()
         warned_nul, warned_bad = False, False
         while True:
-            chunk = fh.read(CHUNK_BYTES)
+            chunk = fh.read(READ_BLOCK_BYTES)
             final = not chunk
             try:
                 text = decoder.decode(chunk, final=final)
@@ -180,13 +153,13 @@ class SourceStream:
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(CHUNK_BYTES), b""):
+        for chunk in iter(lambda: fh.read(READ_BLOCK_BYTES), b""):
             h.update(chunk)
     return h.hexdigest()
 
 
 def _open_html(p: Path, name: str) -> SourceStream:
-    from auditor.ingest.html import decode_html, extract_page, text_view
+    from auditor.ingest.html import extract_page, text_view
 
     try:
         size = p.stat().st_size
@@ -247,73 +220,3 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     stream = open_source(path)
     lines = list(stream.lines())
     return SourceText(path=stream.path, lines=lines, sha256=stream.digest(), encoding=stream.encoding, warnings=stream.warnings)
-def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
-    """Expand directories to the matching files below them, in a stable order."""
-    found: list[str] = []
-    errors: list[InputError] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            matches = sorted(
-                str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes
-            )
-            if not matches:
-                errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
-            found.extend(matches)
-        elif p.exists() or p.is_symlink():
-            found.append(raw)
-        else:
-            errors.append(InputError(raw, "no such file or directory"))
-    return found, errors
-
-
-def _walk(root: Path, errors: list[InputError]) -> list[Path]:
-    """Files below root; a symlink loop or unreadable folder is reported, not fatal."""
-    out: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-
-    def visit(d: Path) -> None:
-        try:
-            st = d.stat()
-        except OSError as exc:
-            errors.append(InputError(str(d), f"cannot read folder: {exc.strerror or exc}"))
-            return
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            errors.append(InputError(str(d), "symlink loop; skipped"))
-            return
-        seen.add(key)
-        try:
-            entries = sorted(d.iterdir())
-        except OSError as exc:
-            errors.append(InputError(str(d), f"cannot list folder: {exc.strerror or exc}"))
-            return
-        for e in entries:
-            if e.is_dir():
-                visit(e)
-            elif e.is_file():
-                out.append(e)
-            elif e.is_symlink() and e.suffix.lower() in INPUT_SUFFIXES:
-                errors.append(InputError(str(e), "broken symbolic link; skipped"))
-
-    visit(root)
-    return out
-
-
-def locate_in_source(path: str, text: str) -> int | None:
-    """The line of a saved page that carries ``text`` (for annotations on the HTML file itself)."""
-    import html as html_lib
-
-    from auditor.text.normalize import normalize
-
-    want = normalize(text)[:60]
-    if not want:
-        return None
-    try:
-        with Path(path).open("rb") as fh:
-            for number, raw in enumerate(fh, 1):
-                if want in normalize(html_lib.unescape(raw.decode("utf-8", "replace"))):
-                    return number
-    except OSError:
-        return None
-    return None

@@ -12,7 +12,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTime
 from urllib3.util.retry import Retry
 
 from auditor import __version__
-from auditor.ingest.html import decode_html
+from auditor.ingest.encodings import decode_html
 
 USER_AGENT = f"headline-auditor/{__version__} (provenance research; +https://pypi.org/project/headline-auditor/)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -4,9 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.analysis.align import similarity
-from auditor.net.fetch import FetchError, FetchPolicy, fetch, header_charset, make_session
-from auditor.ingest.html import PageInfo, decode_html, extract_page, page_headline
+from auditor.ingest.encodings import decode_html
+from auditor.ingest.html import PageInfo, extract_page, page_headline
 from auditor.models import Article, Verification
+from auditor.net.fetch import (
+    FetchError,
+    FetchPolicy,
+    fetch,
+    header_charset,
+    make_session,
+)
 from auditor.writer import FetchCache
 
 # WRatio (0-100) at or above which the source's headline is the paired original.

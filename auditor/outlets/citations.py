@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.text.body import Body
 from auditor.models import Citation
 from auditor.outlets.registry import Mention, Registry
 from auditor.outlets.roles import classify
+from auditor.text.body import Body
 
 EVIDENCE_CHARS = 160
 _AFFILIATION_LEFT = re.compile(

@@ -8,9 +8,14 @@ from typing import Literal
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.text.body import Body
-from auditor.datafiles import ORGANISATIONS_FILE, OUTLETS_FILE, PLATFORMS_FILE, load_toml
+from auditor.datafiles import (
+    ORGANISATIONS_FILE,
+    OUTLETS_FILE,
+    PLATFORMS_FILE,
+    load_toml,
+)
 from auditor.errors import RuleError
+from auditor.text.body import Body
 from auditor.text.normalize import normalize
 
 EntityType = Literal["outlet", "organisation", "platform"]

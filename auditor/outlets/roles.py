@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from auditor.models import Role
-from auditor.text.normalize import normalize
 from auditor.outlets.registry import Mention
-from auditor.analysis.segment import DATE_OR_TIME
+from auditor.text.dates import DATE_OR_TIME
+from auditor.text.normalize import normalize
 
 _XREF = re.compile(r"^\s*(?:READ(?: MORE| ALSO)?|RELATED|Read more|Read also|Related|See also|ALSO READ|Also read|MORE)\s*:", re.I)
 _BYLINE_LEFT = re.compile(r"^\s*(?:By\s+|Source\s*:\s*|©\s*|\(c\)\s*|Copyright\s+(?:\d{4}\s+)?|Published by\s+|Via\s+)?$", re.I)

@@ -5,9 +5,12 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.report.digest import ArticleDigest
 from auditor.datafiles import validate
 from auditor.errors import AuditorError, RuleError
+from auditor.models import Article
+from auditor.report.fingerprints import Fingerprinter
+from auditor.report.sink import DocumentInfo
+from auditor.reuse.index import Links
 
 
 class BaselineEntry(BaseModel):
@@ -33,16 +36,22 @@ class BaselineCollector:
 
     def __init__(self) -> None:
         self.entries: list[BaselineEntry] = []
+        self._prints = Fingerprinter("")
+        self.path = ""
 
-    def begin_document(self, path: str, sha256: str, page=None, view=None) -> None:
-        self.path = path
+    def begin_document(self, doc: DocumentInfo) -> None:
+        self.path = doc.path
+        self._prints = Fingerprinter(doc.path)
 
-    def article(self, d: ArticleDigest) -> None:
-        for rule, term, _, _, fp in d.findings:
-            self.entries.append(BaselineEntry(fingerprint=fp, rule=rule, term=term, file=self.path, headline=d.altered))
+    def article(self, a: Article) -> None:
+        for f, fp in self._prints.of(a):
+            self.entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text))
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
-        pass
+        """Nothing to close: a baseline lists findings, not documents."""
+
+    def finish(self, errors: list[str], links: Links) -> None:
+        """Nothing to write here: the caller renders ``baseline()``."""
 
     def baseline(self) -> Baseline:
         return Baseline(findings=sorted(self.entries, key=lambda e: (e.file, e.fingerprint)))

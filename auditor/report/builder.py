@@ -1,27 +1,34 @@
 """Build every report while articles stream past: notes at once, the big files piece by piece.
 
 Rendering stays pure (text from models); a Target decides whether the text is written
-(writer.DirectoryTarget) or compared with what is on disk (writer.CheckTarget).
+(writer.DirectoryTarget) or compared with what is on disk (writer.CheckTarget). The builder
+never reads an input: reuse links arrive, already confirmed, at ``finish``.
 """
 from __future__ import annotations
 
-import json
 import tempfile
-import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from auditor import TOOL_NAME, __version__
-from auditor.report.digest import ArticleDigest, article_json_line, digest
-from auditor.ingest.html import PageInfo
+from auditor.checks.loader import LoadedRule
 from auditor.models import SEVERITY_ORDER, Article
-from auditor.report.notes import INDEX_HEADER, index_head, index_row, index_tail, render_note
-from auditor.report.overview import Overview, csv_header, csv_row, render_overview, render_reuse
+from auditor.report import json_out
+from auditor.report.csv_out import csv_header, csv_row
+from auditor.report.fingerprints import Fingerprinter
+from auditor.report.index import INDEX_HEADER, index_head, index_row, index_tail
+from auditor.report.notes import render_note
+from auditor.report.overview import (
+    Overview,
+    OverviewFacts,
+    render_overview,
+    render_reuse,
+)
 from auditor.report.paths import NotePaths
 from auditor.report.sarif import rule_index, sarif_head, sarif_result
-from auditor.reuse.index import ReuseIndex
-from auditor.checks.loader import LoadedRule
+from auditor.report.sink import DocumentInfo
+from auditor.reuse.index import ArticleRef, Links
 
 FORMATS = ("md", "json", "sarif", "csv")
 SUMMARY_ROWS = 200  # the step summary lists at most this many articles; the index has them all
@@ -35,19 +42,14 @@ class Target(Protocol):
     def end(self, rel: str) -> None: ...
 
 
-def _dump(obj: object, indent: int) -> str:
-    """One article or result per line: compact (the C encoder) yet easy to diff and to grep."""
-    return " " * indent + json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
-
-
 @dataclass
 class RunStats:
     """What the exit code, the summary and the console line need; small whatever the corpus."""
 
     files: int = 0
     articles: int = 0
-    by_severity: Counter = field(default_factory=Counter)
-    by_category: Counter = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
     failing: int = 0
     known: int = 0
     flagged: list[tuple[str, Article, str]] = field(default_factory=list)  # (path, article, note)
@@ -55,54 +57,51 @@ class RunStats:
 
 
 class ReportBuilder:
+    """A sink for the runner: every format asked for, from one stream of articles."""
+
     def __init__(
         self, target: Target, formats: tuple[str, ...], settings: dict[str, str], rules: list[LoadedRule],
         known: frozenset[str], inputs: list[str], rules_digest: str, fail_on: str,
-        read_bodies=None, reuse: bool = True, boilerplate: tuple[str, ...] = (), jobs: int = 1,
     ) -> None:
-        self.t, self.formats, self.rules, self.known = target, formats, rules, known
-        self.read_bodies = read_bodies or (lambda wanted: iter(()))
-        self.reuse = ReuseIndex(boilerplate, jobs) if reuse else None
+        self.t, self.formats, self.known = target, formats, known
         self.overview = Overview()
         # index.md opens with the corpus overview, known only at the end: rows wait here.
         self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")
         self.paths = NotePaths(inputs)
         self.fail_floor = None if fail_on == "never" else SEVERITY_ORDER[fail_on]
-        self.base = {"tool": f"{TOOL_NAME} {__version__}", "rules_digest": rules_digest, **settings}
+        self.base: dict[str, str | int] = {"tool": f"{TOOL_NAME} {__version__}", "rules_digest": rules_digest, **settings}
         self.stats = RunStats()
         self._first_doc, self._first_result, self._sarif_index = True, True, rule_index(rules)
+        self.doc = DocumentInfo("", "")
+        self._prints = Fingerprinter("")
+        self._first_article = True
         if "json" in formats:
             target.begin("audit.json")
-            head = {"tool": TOOL_NAME, "version": __version__, "rules_digest": rules_digest}
-            target.add("audit.json", json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "documents": [')
+            target.add("audit.json", json_out.head(rules_digest))
+        self._sarif_tail = ""
         if "sarif" in formats:
-            self._sarif_tail = sarif_head(rules)
+            head, self._sarif_tail = sarif_head(rules)
             target.begin("audit.sarif")
-            target.add("audit.sarif", self._sarif_tail[0])
+            target.add("audit.sarif", head)
         if "csv" in formats:
             target.begin("articles.csv")
             target.add("articles.csv", csv_header())
 
-    def begin_document(self, path: str, sha256: str, page: PageInfo | None = None, view: list[str] | None = None) -> None:
-        self.path, self.sha, self.page, self.view = path, sha256, page, view
-        self.fm = {**self.base, "input": path, "input_sha256": sha256}
+    def begin_document(self, doc: DocumentInfo) -> None:
+        self.doc = doc
+        self._prints = Fingerprinter(doc.path)
+        self.fm = {**self.base, "input": doc.path, "input_sha256": doc.sha256}
         self._first_article = True
         self.stats.files += 1
         if "json" in self.formats:
-            meta: dict = {"path": path, "sha256": sha256}
-            if page is not None:
-                meta["page"] = page.model_dump(mode="json", exclude={"paragraphs"})
-                meta["view"] = view or []
-            head = json.dumps(meta, ensure_ascii=False, indent=2)[:-2]
-            self.t.add("audit.json", ("\n" if self._first_doc else ",\n") + textwrap.indent(head, "    ") + ',\n      "articles": [')
+            self.t.add("audit.json", json_out.document_head(doc.path, doc.sha256, doc.page, doc.view, self._first_doc))
             self._first_doc = False
 
-    def article(self, item: ArticleDigest | Article) -> None:
-        d = item if isinstance(item, ArticleDigest) else digest(self.path, item)
+    def _count(self, prints: list[tuple[str, str, str, str, str]]) -> set[tuple[str, str]]:
+        """Tally the findings; return the (rule, term) pairs a baseline already knows."""
         st = self.stats
-        st.articles += 1
         known_here = set()
-        for rule, term, severity, category, fp in d.findings:
+        for rule, term, severity, category, fp in prints:
             st.by_severity[severity] += 1
             st.by_category[category] += 1
             if fp in self.known:
@@ -110,71 +109,62 @@ class ReportBuilder:
                 known_here.add((rule, term))
             elif self.fail_floor is not None and SEVERITY_ORDER[severity] >= self.fail_floor:
                 st.failing += 1
-        if "sarif" in self.formats:
-            a = d.article()
-            for f, (*_, fp) in zip(a.findings, d.findings):
-                res = sarif_result(self.path, a, f, fp, self._sarif_index, self.known)
-                self.t.add("audit.sarif", ("" if self._first_result else ",\n") + _dump(res, 8))
-                self._first_result = False
-        flagged = any(severity != "info" for _, _, severity, _, _ in d.findings)
+        return known_here
+
+    def _note(self, a: Article, flagged: bool) -> str:
         # The note's path is named only where a report shows it: notes, the CSV, the first
         # rows of the summary and of the overview's list. Making it costs a slug a headline.
         wanted = (
-            "md" in self.formats or "csv" in self.formats or (flagged and len(st.flagged) < SUMMARY_ROWS)
-            or (not d.has_original and self.overview.lists_more())
+            "md" in self.formats or "csv" in self.formats or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
+            or (a.original is None and self.overview.lists_more())
         )
-        note = self.paths.note(self.path, d.index, d.altered) if wanted else ""
+        return self.paths.note(self.doc.path, a.index, a.altered.text) if wanted else ""
+
+    def article(self, a: Article) -> None:
+        path = self.doc.path
+        prints = [(f.rule, f.term, f.severity, f.category, fp) for f, fp in self._prints.of(a)]
+        self.stats.articles += 1
+        known_here = self._count(prints)
+        if "sarif" in self.formats:
+            for f, (*_, fp) in zip(a.findings, prints, strict=True):
+                res = sarif_result(path, a, f, fp, self._sarif_index, self.known)
+                self.t.add("audit.sarif", ("" if self._first_result else ",\n") + json_out.dump_line(res, 8))
+                self._first_result = False
+        flagged = any(f.severity != "info" for f in a.findings)
+        note = self._note(a, flagged)
         if flagged:
-            st.flagged_total += 1
-            if len(st.flagged) < SUMMARY_ROWS:
-                st.flagged.append((self.path, d.article(), note))
+            self.stats.flagged_total += 1
+            if len(self.stats.flagged) < SUMMARY_ROWS:
+                self.stats.flagged.append((path, a, note))
         if "json" in self.formats:
-            line = d.json_line if d.json_line is not None else article_json_line(d.article())
-            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + line)
+            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + json_out.article_line(a))
             self._first_article = False
         if "md" in self.formats:
-            a = d.article()
-            self.t.put(note, render_note(self.path, a, self.fm, known_here, self.page, self.view))
-            self._rows.write(index_row(self.path, a, note))
+            self.t.put(note, render_note(path, a, self.fm, known_here, self.doc.page, self.doc.view))
+            self._rows.write(index_row(path, a, note))
         if "csv" in self.formats:
-            self.t.add("articles.csv", csv_row(self.path, d.article(), note))
-        self.overview.add(self.path, d.overview, note)
-        if self.reuse is not None:
-            self.reuse.add(self.path, d.index, note, d.body, d.paragraphs or None, d.altered, chars=d.paragraph_chars)
-
-    def add_postings(self, buckets: dict[int, bytes], first: int) -> None:
-        """Reuse postings a worker bucketed for articles ``first``, ``first`` + 1, ... of the run."""
-        if self.reuse is not None:
-            self.reuse.add_postings(buckets, first)
+            self.t.add("articles.csv", csv_row(path, a, note))
+        self.overview.add(path, OverviewFacts.of(a), note)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if "json" in self.formats:
-            close = "\n      ]" if not self._first_article else "]"
-            tail = {"line_count": line_count, "warnings": warnings}
-            body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
-            self.t.add("audit.json", close + "," + textwrap.indent(body, "    ") + "\n    }")
+            self.t.add("audit.json", json_out.document_tail(line_count, warnings, not self._first_article))
 
-    def set_reuse_rows(self, rows: list) -> None:
-        """Shared-paragraph rows grouped elsewhere (on a Dask cluster) instead of in SQLite."""
-        self._reuse_rows = rows
+    def _note_of(self, ref: ArticleRef) -> str:
+        return self.paths.note(ref.path, ref.index, ref.headline)
 
-    def finish(self, errors: list[str]) -> RunStats:
-        rows = getattr(self, "_reuse_rows", None)
-        links = self.reuse.links(self.read_bodies, rows) if self.reuse is not None else {}
+    def finish(self, errors: list[str], links: Links) -> RunStats:
         clusters = self._clusters(links)
         if "md" in self.formats:
-            for art, art_links in sorted(links.items()):
-                note = self.reuse.article(art)[2]
-                self.t.amend(note, render_reuse(art_links, lambda other, here=note: self._describe(other, here)))
+            for ref, art_links in links.items():
+                here = self._note_of(ref)
+                up = "../" * here.count("/")
+                self.t.amend(here, render_reuse(art_links, lambda other, up=up: (other.path, other.index, up + self._note_of(other))))
         if "json" in self.formats:
-            close = "\n  ]" if not self._first_doc else "]"
-            pairs = [self._pair_json(a, l) for a, ls in sorted(links.items()) for l in ls if a < l.other]
-            body = ",\n".join(_dump(p, 4) for p in pairs)
-            self.t.add("audit.json", close + ',\n  "reuse": [' + (f"\n{body}\n  ]" if pairs else "]"))
-            self.t.add("audit.json", ',\n  "errors": ' + json.dumps(errors, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+            self.t.add("audit.json", json_out.tail(links, errors, not self._first_doc))
             self.t.end("audit.json")
         if "sarif" in self.formats:
-            self.t.add("audit.sarif", self._sarif_tail[1])
+            self.t.add("audit.sarif", self._sarif_tail)
             self.t.end("audit.sarif")
         if "csv" in self.formats:
             self.t.end("articles.csv")
@@ -188,48 +178,27 @@ class ReportBuilder:
             self.t.add("index.md", index_tail(errors))
             self.t.end("index.md")
         self._rows.close()
-        if self.reuse is not None:
-            self.reuse.close()
         return self.stats
 
-    def _describe(self, other: int, here: str) -> tuple[str, int, str]:
-        path, index, note = self.reuse.article(other)[:3]
-        up = "../" * here.count("/")
-        return path, index, up + note
-
-    def _pair_json(self, a: int, link) -> dict:
-        pa, pb = self.reuse.article(a), self.reuse.article(link.other)
-        return {
-            "kind": link.kind, "similarity": link.similarity, "shared_paragraphs": link.shared,
-            "a": {"path": pa[0], "article": pa[1]}, "b": {"path": pb[0], "article": pb[1]},
-            "runs": [{"a_lines": [r[0], r[1]], "b_lines": [r[2], r[3]]} for r in link.runs],
-        }
-
-    def _clusters(self, links: dict) -> list[list[tuple[str, int, str, str]]]:
+    def _clusters(self, links: Links) -> list[list[tuple[str, int, str, str]]]:
         """Articles joined by "same body" links, each group listed once, in input order."""
-        parent: dict[int, int] = {}
+        parent: dict[ArticleRef, ArticleRef] = {}
 
-        def find(x: int) -> int:
+        def find(x: ArticleRef) -> ArticleRef:
             while parent.setdefault(x, x) != x:
                 parent[x] = parent[parent[x]]
                 x = parent[x]
             return x
 
         for a, ls in links.items():
-            for l in ls:
-                if l.kind == "same body":
-                    parent[find(a)] = find(l.other)
-        groups: dict[int, list[int]] = {}
+            for link in ls:
+                if link.kind == "same body":
+                    parent[find(a)] = find(link.other)
+        groups: dict[ArticleRef, list[ArticleRef]] = {}
         for x in sorted(parent):
             groups.setdefault(find(x), []).append(x)
-        out = []
-        for members in sorted((sorted(g) for g in groups.values() if len(g) > 1)):
-            rows = []
-            for m in members:
-                path, index, note, *_, headline = self.reuse.article(m)
-                rows.append((path, index, headline, note))
-            out.append(rows)
-        return out
+        members = sorted(sorted(g) for g in groups.values() if len(g) > 1)
+        return [[(m.path, m.index, m.headline, self._note_of(m)) for m in group] for group in members]
 
 
 class MemoryTarget:

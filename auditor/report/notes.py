@@ -5,8 +5,8 @@ import json
 import re
 
 from auditor.ingest.html import PageInfo
-from auditor.text.markdown import md, quote, visible_controls
 from auditor.models import SEVERITY_ORDER, Article, Citation
+from auditor.text.markdown import md, quote, visible_controls
 
 ROLE_LABELS = {
     "quoted_source": "quoted source", "dateline": "dateline", "publisher_byline": "publisher byline",
@@ -81,18 +81,8 @@ def _outlets_by_name(cites: list[Citation]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def render_note(
-    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None,
-    page: PageInfo | None = None, view: list[str] | None = None,
-) -> str:
-    """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
-    known = known or set()
-    span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
-    parts = [front_matter({**fm, "article": a.index, "lines": span})]
-    parts.append(f"# Article {a.index}: {md(a.altered.text)}\n\n")
-    parts.append(f"Source: {md(path)}, lines {span}.\n\n")
-    parts.append("## Headlines\n\n| | line | headline |\n|---|---|---|\n")
-    parts.append(f"| altered | {a.altered.line} | {md(a.altered.text)} |\n")
+def _headlines(a: Article) -> str:
+    parts = ["## Headlines\n\n| | line | headline |\n|---|---|---|\n", f"| altered | {a.altered.line} | {md(a.altered.text)} |\n"]
     if a.original:
         parts.append(f"| original | {a.original.line} | {md(a.original.text)} |\n\n")
         parts.append(f"Change: {inline_change(a)}\n\n")
@@ -100,57 +90,78 @@ def render_note(
     else:
         parts.append("| original | – | **not found** |\n\n")
         parts.append("No original headline was found for this article.\n\n")
-    for n in a.notes[1:]:
-        parts.append(f"> {md(n)}\n\n")
-    parts.append("## What changed\n\n")
-    parts.append(_terms("Inserted", a.inserted_terms))
-    parts.append(_terms("Replaced", a.replaced_terms))
-    if a.deleted_terms:
-        parts.append(_terms("Dropped", a.deleted_terms))
-    parts.append("\n## Rule findings\n\n")
-    if a.findings:
-        parts.append("| severity | rule | category | term | message |\n|---|---|---|---|---|\n")
-        ranked = sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term))
-        for f in ranked:
-            tag = " (known)" if (f.rule, f.term) in known else ""
-            rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
-            parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
-    else:
-        parts.append("No rule fired: the headline is unchanged or no change matched a rule.\n")
-    parts.append("\n## Cited outlets\n\n" + _outlets_by_name(a.outlets))
-    parts.append("\n## Organisations\n\n" + _citation_table(a.organisations, "organisations"))
-    parts.append("\n## Platforms\n\n" + _citation_table(a.platforms, "platforms"))
-    parts.append("\n## Likely publisher\n\n")
+    parts += [f"> {md(n)}\n\n" for n in a.notes[1:]]
+    return "".join(parts)
+
+
+def _changes(a: Article) -> str:
+    out = "## What changed\n\n" + _terms("Inserted", a.inserted_terms) + _terms("Replaced", a.replaced_terms)
+    return out + (_terms("Dropped", a.deleted_terms) if a.deleted_terms else "")
+
+
+def _findings(a: Article, known: set[tuple[str, str]]) -> str:
+    if not a.findings:
+        return "\n## Rule findings\n\nNo rule fired: the headline is unchanged or no change matched a rule.\n"
+    parts = ["\n## Rule findings\n\n| severity | rule | category | term | message |\n|---|---|---|---|---|\n"]
+    for f in sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term)):
+        tag = " (known)" if (f.rule, f.term) in known else ""
+        rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
+        parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
+    return "".join(parts)
+
+
+def _publisher(a: Article) -> str:
     p = a.publisher
-    if p:
-        parts.append(f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n")
-        if p.republished_by:
-            parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
-        parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
-        for s in p.signals:
-            parts.append(f"| {md(s.outlet)} | {s.line} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n")
-    else:
-        parts.append("Could not be determined: no byline, dateline, house style or self-reference names a publisher.\n")
+    if not p:
+        return "\n## Likely publisher\n\nCould not be determined: no byline, dateline, house style or self-reference names a publisher.\n"
+    parts = ["\n## Likely publisher\n\n", f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n"]
+    if p.republished_by:
+        parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
+    parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
+    parts += [f"| {md(s.outlet)} | {s.line} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n" for s in p.signals]
+    return "".join(parts)
+
+
+def _page(a: Article, page: PageInfo, view: list[str] | None) -> str:
+    out = "\n## Page\n\n" + _page_table(page, a)
+    if view:
+        last = a.body.end_line if a.body else a.altered.line
+        shown = [(n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]]
+        # A fence longer than any backtick run inside it: page text cannot close it early.
+        fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
+        numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
+        out += f"\nLine numbers in this note count lines of the text extracted from the page:\n\n{fence}text\n{numbered}\n{fence}\n"
+    return out
+
+
+def _undetermined(a: Article) -> str:
+    missing = [what for what, absent in (
+        ("the original headline", a.original is None), ("any cited outlet", not a.outlets), ("the publisher", a.publisher is None),
+    ) if absent]
+    return ("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in missing)) if missing else ""
+
+
+def render_note(
+    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None,
+    page: PageInfo | None = None, view: list[str] | None = None,
+) -> str:
+    """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
+    span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
+    parts = [
+        front_matter({**fm, "article": a.index, "lines": span}),
+        f"# Article {a.index}: {md(a.altered.text)}\n\n",
+        f"Source: {md(path)}, lines {span}.\n\n",
+        _headlines(a), _changes(a), _findings(a, known or set()),
+        "\n## Cited outlets\n\n" + _outlets_by_name(a.outlets),
+        "\n## Organisations\n\n" + _citation_table(a.organisations, "organisations"),
+        "\n## Platforms\n\n" + _citation_table(a.platforms, "platforms"),
+        _publisher(a),
+    ]
     if a.verification:
         parts.append("\n## Source check\n\n" + _verification(a))
     if page is not None:
-        parts.append("\n## Page\n\n" + _page_table(page, a))
-        if view:
-            last = a.body.end_line if a.body else a.altered.line
-            shown = [(n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]]
-            # A fence longer than any backtick run inside it: page text cannot close it early.
-            fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
-            numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
-            parts.append(f"\nLine numbers in this note count lines of the text extracted from the page:\n\n{fence}text\n{numbered}\n{fence}\n")
-    undetermined = []
-    if a.original is None:
-        undetermined.append("the original headline")
-    if not a.outlets:
-        undetermined.append("any cited outlet")
-    if a.publisher is None:
-        undetermined.append("the publisher")
-    if undetermined:
-        parts.append("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in undetermined))
+        parts.append(_page(a, page, view))
+    parts.append(_undetermined(a))
     return "".join(parts)
 
 
@@ -172,31 +183,3 @@ def _page_table(page: PageInfo, a: Article) -> str:
     if a.source_line:
         out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"
     return out
-
-
-def _top_severity(a: Article) -> str:
-    if not a.findings:
-        return "none"
-    return max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity
-
-
-INDEX_HEADER = (
-    "| file | # | altered headline | original | inserted | top severity | publisher | note |\n"
-    "|---|---|---|---|---|---|---|---|\n"
-)
-
-
-def index_head(fm: dict[str, str | int]) -> str:
-    return front_matter(fm) + "# Headline audit\n\n"
-
-
-def index_row(path: str, a: Article, link: str) -> str:
-    """One article's row in OUT/index.md."""
-    orig = f"line {a.original.line}" if a.original else "**none**"
-    ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
-    pub = md(a.publisher.name) if a.publisher else "?"
-    return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {_top_severity(a)} | {pub} | [note]({link.replace(' ', '%20')}) |\n"
-
-
-def index_tail(errors: list[str]) -> str:
-    return ("\n## Inputs not audited\n\n" + "".join(f"- {md(e)}\n" for e in errors)) if errors else ""

@@ -1,22 +1,16 @@
-"""The corpus overview at the top of OUT/index.md, the reuse sections, and the CSV row."""
+"""The corpus overview at the top of OUT/index.md and the "Also appears in" section of notes."""
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from auditor.models import Article
+from auditor.reuse.index import ArticleRef, ReuseLink
 from auditor.text.markdown import md
-from auditor.models import SEVERITY_ORDER, Article
 from auditor.text.normalize import normalize
-from auditor.reuse.index import ReuseLink
 
 LIST_CAP = 200  # longer lists in the overview end with "… and N more"
-CSV_COLUMNS = [
-    "file", "article", "altered_line", "altered", "original_line", "original", "similarity", "rewrite_kind",
-    "inserted_terms", "replaced_terms", "top_severity", "findings", "categories", "outlets", "publisher",
-    "publisher_confidence", "verification", "note",
-]
 
 
 @dataclass
@@ -123,8 +117,8 @@ def render_overview(o: Overview, files: int, articles: int, clusters: list[list[
     return "".join(parts) + "\n## Articles\n\n"
 
 
-def render_reuse(links: list[ReuseLink], describe) -> str:
-    """The "Also appears in" section of one note; ``describe(id)`` gives (path, index, link)."""
+def render_reuse(links: list[ReuseLink], describe: Callable[[ArticleRef], tuple[str, int, str]]) -> str:
+    """The "Also appears in" section of one note; ``describe(other)`` gives (path, index, link)."""
     out = ["\n## Also appears in\n\n"]
     for link in sorted(links, key=lambda l: (-l.similarity, l.other)):
         path, index, href = describe(link.other)
@@ -139,24 +133,3 @@ def render_reuse(links: list[ReuseLink], describe) -> str:
                 f"bodies {link.similarity:.0%} alike.\n"
             )
     return "".join(out)
-
-
-def csv_row(path: str, a: Article, note: str) -> str:
-    top = max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity if a.findings else ""
-    row = [
-        path, a.index, a.altered.line, a.altered.text, a.original.line if a.original else "",
-        a.original.text if a.original else "", a.similarity, a.rewrite_kind, "; ".join(a.inserted_terms),
-        "; ".join(a.replaced_terms), top, len(a.findings), "; ".join(sorted({f.category for f in a.findings})),
-        "; ".join(dict.fromkeys(c.name for c in a.outlets)), a.publisher.name if a.publisher else "",
-        a.publisher.confidence if a.publisher else "", a.verification.status if a.verification else "", note,
-    ]
-    buf = io.StringIO()
-    # Cells that a spreadsheet would run as a formula are prefixed with a quote.
-    csv.writer(buf, lineterminator="\n").writerow(
-        [("'" + v) if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row]
-    )
-    return buf.getvalue()
-
-
-def csv_header() -> str:
-    return ",".join(CSV_COLUMNS) + "\n"

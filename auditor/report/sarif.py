@@ -6,9 +6,9 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from auditor import TOOL_NAME, __version__
-from auditor.models import Article, Finding
 from auditor.checks.engine import UNCLASSIFIED_ID
 from auditor.checks.loader import LoadedRule
+from auditor.models import Article, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}

@@ -1,9 +1,9 @@
 """A short Markdown summary for $GITHUB_STEP_SUMMARY: counts, articles with findings, links."""
 from __future__ import annotations
 
-from auditor.text.markdown import md
-from auditor.models import SEVERITY_ORDER
+from auditor.models import SEVERITY_ORDER, top_finding
 from auditor.report.builder import SUMMARY_ROWS, RunStats
+from auditor.text.markdown import md
 
 
 def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]) -> str:
@@ -22,7 +22,8 @@ def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]
     if st.flagged:
         lines += ["| file | line | altered headline | top finding | note |", "|---|---|---|---|---|"]
         for path, a, note in st.flagged:
-            top = max(a.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+            top = top_finding(a.findings)
+            assert top is not None  # only articles with findings are listed
             lines.append(
                 f"| {md(path)} | {a.altered.line} | {md(a.altered.text)} | {top.severity}: {md(top.term)} ({md(top.rule)}) "
                 f"| {md(out_label.rstrip('/') + '/' + note)} |"

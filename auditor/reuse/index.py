@@ -5,12 +5,10 @@ They are dealt by fingerprint into bucket files on disk, so memory stays flat ho
 the corpus; each bucket is grouped on its own to find fingerprints shared by 2 to
 BOILERPLATE_ARTICLES-1 articles (more than that is boilerplate), and only those postings
 are paired: no all-pairs comparison of articles. Candidate pairs are then confirmed with
-rapidfuzz on the two bodies.
+rapidfuzz on the two bodies, read back from the inputs by the function the runner hands in.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 import sqlite3
 import tempfile
 import zlib
@@ -19,101 +17,47 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
-from auditor.text.body import Body
-from auditor.datafiles import BOILERPLATE_FILE, load_toml
-from auditor.errors import RuleError
-from auditor.text.normalize import lower_same_length, normalize_lines
-from auditor.text.safe_regex import compile_pattern, lines_to_check, pattern_set
-from auditor.reuse.postings import BUCKETS, SEGMENT, bucket_postings, bucket_rows_from_file
+from auditor.reuse.postings import (
+    BUCKETS,
+    SEGMENT,
+    bucket_postings,
+    bucket_rows_from_file,
+)
+from auditor.reuse.prints import content_text
 from auditor.writer import append_scratch
 
-MIN_WORDS = 8  # shorter lines (captions, bylines, datelines) are too common to signal reuse
 SAME_BODY = 0.9  # rapidfuzz ratio (0..1) of two bodies at or above which they are one body
-CONFIRM_CHARS = 20_000  # bodies are compared on at most this many characters each
 INSERT_BATCH = 2000  # articles buffered before they go into the index
 POSTINGS_BUFFER = 4 << 20  # bytes of postings held before they are appended to the bucket files
-_NON_WORD_OR_NEWLINE = re.compile(r"[^\w \n]+")
+
+SharedRow = tuple[int, int, int, int, int]  # (article a, article b, line in a, line in b, chars)
+BodyReader = Callable[[list[tuple[str, int, int]]], Iterable[tuple[tuple[str, int, int], str]]]
 
 
-class BoilerplateFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    patterns: list[str] = Field(min_length=1)
+@dataclass(frozen=True, order=True)
+class ArticleRef:
+    """An article of the run: ``seq`` is its place in the run, the rest says which it is."""
 
-
-def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
-    """Boilerplate patterns from boilerplate.toml files, plus the republisher house styles."""
-    out = list(extra)
-    for folder in folders:
-        path = folder / BOILERPLATE_FILE
-        if not path.exists():
-            continue
-        parsed = load_toml(path, BoilerplateFile)
-        for p in parsed.patterns:
-            try:
-                compile_pattern(p)
-            except ValueError as exc:
-                raise RuleError(str(path), f"field 'patterns': {exc}") from None
-        out.extend(parsed.patterns)
-    return out
-
-
-def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -> list[tuple[int, str]]:
-    """(index, key) of the lines reuse looks at: MIN_WORDS words or more and not boilerplate.
-
-    The key is the line normalised with punctuation dropped. Boilerplate patterns read the
-    line folded and collapsed with its case kept; they are tried line by line only when one
-    scan of all kept lines together hits.
-    """
-    collapsed = normalize_lines(lines, keep_case=True)
-    keep = [k for k, text in enumerate(collapsed) if text.count(" ") >= MIN_WORDS - 1]
-    if not keep:
-        return []
-    patterns = tuple(boilerplate)
-    matcher = pattern_set(patterns)
-    if matcher is not None:
-        suspects = [keep[j] for j in lines_to_check(patterns, "\n".join([collapsed[k] for k in keep]))]
-        dropped = {k for k in suspects if matcher.Match(collapsed[k])}
-        keep = [k for k in keep if k not in dropped]
-    joined = lower_same_length("\n".join([collapsed[k] for k in keep]))
-    return list(zip(keep, drop_punctuation(joined).split("\n")))
-
-
-_ASCII_PUNCTUATION = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in " \n_"))
-
-
-def drop_punctuation(text: str) -> str:
-    """``text`` without what is neither a word character, a space nor a newline."""
-    if text.isascii():  # most folded text: a byte table deletes in one C pass, 25x a regex
-        return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
-    return _NON_WORD_OR_NEWLINE.sub("", text)
-
-
-def paragraph_prints(body: Body, boilerplate: list[str] | tuple[str, ...]) -> list[tuple[int, int, int]]:
-    """(line, fingerprint, characters) of the body paragraphs reuse looks at."""
-    blake2b = hashlib.blake2b
-    return [
-        (body.first + k, int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True), len(key))
-        for k, key in paragraph_keys(body.lines, boilerplate)
-    ]
+    seq: int
+    path: str
+    index: int  # in its file
+    headline: str
 
 
 @dataclass
 class ReuseLink:
     """Article ``other`` shares text with this one."""
 
-    other: int  # article id in the index
+    other: ArticleRef
     kind: str  # "same body" | "shared paragraphs"
     similarity: float
     shared: int  # paragraphs
     runs: list[tuple[int, int, int, int]] = field(default_factory=list)  # (first, last) here, (first, last) there
 
 
-def content_text(body: str, boilerplate: list[str]) -> str:
-    """The body as reuse sees it: the paragraphs that get fingerprints, normalised."""
-    return " ".join(key for _, key in paragraph_keys(body.splitlines(), boilerplate))[:CONFIRM_CHARS]
+Links = dict[ArticleRef, list[ReuseLink]]
 
 
 class ReuseIndex:
@@ -132,28 +76,29 @@ class ReuseIndex:
         self.db = sqlite3.connect(Path(self._dir.name) / "reuse.db")
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, note TEXT, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)")
+        self.db.execute(
+            "CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)"
+        )
         self.count = 0
-        self._arts: list[tuple] = []
+        self._arts: list[tuple[int, str, int, int, int, int, str]] = []
         self._buckets = [bytearray() for _ in range(BUCKETS)]
         self._buffered = 0
         self._written: set[int] = set()
 
     def add(
-        self, path: str, index: int, note: str, body: tuple[int, int] | None, prints: list[tuple[int, int, int]] | None,
-        headline: str = "", chars: int | None = None,
-    ) -> None:
-        """Record an article; its ``prints`` go in here, or (``None``) come in bulk by add_postings."""
+        self, path: str, index: int, headline: str, body: tuple[int, int] | None, chars: int,
+        prints: list[tuple[int, int, int]] | None = None,
+    ) -> int:
+        """Record an article and return its place in the run; its ``prints`` come here or by add_postings."""
         art = self.count
         self.count += 1
         first, last = body or (0, -1)
-        if chars is None:
-            chars = sum(c for _, _, c in prints or ())
-        self._arts.append((art, path, index, note, first, last, chars, headline))
+        self._arts.append((art, path, index, first, last, chars, headline))
         if len(self._arts) >= INSERT_BATCH:
             self._flush_articles()
         if prints:
             self.add_postings(bucket_postings([prints]), art)
+        return art
 
     def add_postings(self, buckets: dict[int, bytes], first: int) -> None:
         """Postings from bucket_postings() whose article 0 is article ``first`` here."""
@@ -166,7 +111,7 @@ class ReuseIndex:
 
     def _flush_articles(self) -> None:
         # One executemany per few thousand articles: per-article statements cost more than the rows.
-        self.db.executemany("INSERT INTO art VALUES (?,?,?,?,?,?,?,?)", self._arts)
+        self.db.executemany("INSERT INTO art VALUES (?,?,?,?,?,?,?)", self._arts)
         self._arts = []
 
     def _bucket_path(self, j: int) -> Path:
@@ -180,12 +125,19 @@ class ReuseIndex:
                 buf.clear()
         self._buffered = 0
 
-    def article(self, art: int) -> tuple[str, int, str, int, int, int, str]:
+    def _row(self, art: int) -> tuple[str, int, int, int, int, str]:
         if self._arts:
             self._flush_articles()
-        return self.db.execute("SELECT path, idx, note, first, last, chars, headline FROM art WHERE id=?", (art,)).fetchone()
+        row: tuple[str, int, int, int, int, str] = self.db.execute(
+            "SELECT path, idx, first, last, chars, headline FROM art WHERE id=?", (art,)
+        ).fetchone()
+        return row
 
-    def shared_rows(self) -> list[tuple[int, int, int, int, int]]:
+    def ref(self, art: int) -> ArticleRef:
+        path, index, *_, headline = self._row(art)
+        return ArticleRef(art, path, index, headline)
+
+    def shared_rows(self) -> list[SharedRow]:
         """(article a, article b, line in a, line in b, chars) for paragraphs a < b share."""
         self._flush_postings()
         files = [str(self._bucket_path(j)) for j in sorted(self._written)]
@@ -196,14 +148,12 @@ class ReuseIndex:
             parts = [bucket_rows_from_file(f) for f in files]
         return sorted(row for part in parts for row in part)
 
-    def links(
-        self, read_bodies: Callable[[list[tuple[str, int, int]]], Iterable[tuple[tuple[str, int, int], str]]],
-        rows: list[tuple[int, int, int, int, int]] | None = None,
-    ) -> dict[int, list[ReuseLink]]:
-        """Every article's reuse links, both directions (``rows`` when grouped elsewhere, e.g. on Dask).
+    def links(self, read_bodies: BodyReader, rows: list[SharedRow] | None = None) -> Links:
+        """Every article's reuse links, both directions, in run order.
 
-        ``read_bodies`` yields (path, first line, last line) -> body text for the wanted
-        ranges, reading each input once.
+        ``rows``: shared-paragraph rows grouped elsewhere (on a Dask cluster); by default the
+        bucket files are grouped here. ``read_bodies`` yields (path, first line, last line) ->
+        body text for the wanted ranges, reading each input once.
         """
         if rows is None:
             rows = self.shared_rows()
@@ -214,9 +164,9 @@ class ReuseIndex:
         out: dict[int, list[ReuseLink]] = {}
         for (a, b), matches in pairs.items():
             self._link(a, b, matches, out)
-        return out
+        return {self.ref(art): links for art, links in sorted(out.items())}
 
-    def _store_contents(self, arts: list[int], read_bodies) -> None:
+    def _store_contents(self, arts: list[int], read_bodies: BodyReader) -> None:
         """Each candidate's body as reuse compares it, compressed into the index, not memory.
 
         Random filler, headers and quotes make many chance pairs in a big crawl (a gigabyte
@@ -225,7 +175,7 @@ class ReuseIndex:
         self.db.execute("CREATE TABLE IF NOT EXISTS content (id INTEGER PRIMARY KEY, z BLOB)")
         by_range: dict[tuple[str, int, int], list[int]] = {}
         for art in arts:
-            path, _, _, first, last, *_ = self.article(art)
+            path, _, first, last, *_ = self._row(art)
             by_range.setdefault((path, first, last), []).append(art)
         batch: list[tuple[int, bytes]] = []
         for key, text in read_bodies(sorted(by_range)):
@@ -242,9 +192,10 @@ class ReuseIndex:
 
     def _link(self, a: int, b: int, matches: list[tuple[int, int, int]], out: dict[int, list[ReuseLink]]) -> None:
         """Confirm one candidate pair on the two bodies and record the link both ways."""
-        pa, pb = self.article(a), self.article(b)
         ca, cb = self._content(a), self._content(b)
-        seen_a, seen_b, share = set(), set(), 0
+        seen_a: set[int] = set()
+        seen_b: set[int] = set()
+        share = 0
         for la, lb, chars in matches:
             if la not in seen_a and lb not in seen_b:
                 share += chars
@@ -253,12 +204,12 @@ class ReuseIndex:
         if ca is not None and cb is not None:
             sim = fuzz.ratio(ca, cb) / 100
         else:
-            sim = 2 * share / max(1, pa[5] + pb[5])
+            sim = 2 * share / max(1, self._row(a)[4] + self._row(b)[4])
         kind = "same body" if sim >= SAME_BODY else "shared paragraphs"
         runs = _runs(sorted({(la, lb) for la, lb, _ in matches}))
         shared = len(seen_a)
-        out.setdefault(a, []).append(ReuseLink(b, kind, round(sim, 3), shared, runs))
-        out.setdefault(b, []).append(ReuseLink(a, kind, round(sim, 3), shared, [(c, d, x, y) for x, y, c, d in runs]))
+        out.setdefault(a, []).append(ReuseLink(self.ref(b), kind, round(sim, 3), shared, runs))
+        out.setdefault(b, []).append(ReuseLink(self.ref(a), kind, round(sim, 3), shared, [(c, d, x, y) for x, y, c, d in runs]))
 
     def close(self) -> None:
         self.db.close()
@@ -273,4 +224,4 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
             runs[-1][1], runs[-1][3] = la, lb
         else:
             runs.append([la, la, lb, lb])
-    return [tuple(r) for r in runs]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in runs]

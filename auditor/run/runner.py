@@ -1,166 +1,171 @@
-"""Audit many inputs as a stream: bad ones are reported and skipped, the rest still get audited."""
+"""Audit many inputs as a stream: bad ones are reported and skipped, the rest still get audited.
+
+The runner is the only stage that sees every other: it opens inputs (ingest), has tasks
+audited (analysis, locally or on Dask), records reuse fingerprints and confirms reuse
+(reuse, reading bodies back through ingest), checks sources (net), and hands each article
+to a sink (report) in input order.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from enum import IntEnum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any
 
-from auditor.ingest.chunks import CHUNK_BYTES, Chunk, plan
-from auditor.report.digest import ArticleDigest
+from auditor.analysis.context import AuditContext
+from auditor.analysis.segment import is_body_text
+from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
-from auditor.ingest.sources import discover, locate_in_source, open_source
-from auditor.run.pool import ProgressFn, Task, run_tasks
-from auditor.analysis.pipeline import AuditContext
+from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
+from auditor.ingest.readback import locate_in_source, read_bodies
+from auditor.ingest.sources import SourceStream, open_source
+from auditor.models import Article
+from auditor.report.sink import DocumentInfo, Sink
+from auditor.reuse.index import Links, ReuseIndex
+from auditor.run.pool import run_tasks
+from auditor.run.tasks import Task, TaskResult
+
+if TYPE_CHECKING:  # net pulls in requests: imported only by runs that verify
+    from auditor.net.verify import Verifier
+
+ProgressFn = Callable[[int, int, int, int], None]  # (bytes done, bytes total, files done, files total)
 
 
-class ExitCode(IntEnum):
-    """What `auditor audit` returns."""
+@dataclass
+class RunPlan:
+    """How a run is carried out; none of it changes what the reports say."""
 
-    OK = 0  # no finding at or above --fail-on
-    FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings; with --check, stale reports)
-    ERROR = 2  # usage error, a bad rule file, or an input that could not be audited
-
-
-class Sink(Protocol):
-    """Receives the audit in file order, one article at a time."""
-
-    def begin_document(self, path: str, sha256: str, page=None, view=None) -> None: ...
-    def article(self, d: ArticleDigest) -> None: ...
-    def end_document(self, line_count: int, warnings: list[str]) -> None: ...
+    jobs: int = 1
+    folders: list[Path] = field(default_factory=list)  # rule folders, for worker processes
+    ignore: frozenset[str] = frozenset()
+    chunk_bytes: int = TASK_BYTES
+    client: Any = None  # a Dask client, or None for local processes
+    progress: ProgressFn | None = None
 
 
-def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
-    files, problems = discover(paths)
-    unique = list(dict.fromkeys(files))  # the same file named twice is audited once
-    return unique, [str(p) for p in problems]
+@dataclass
+class RunResult:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    links: Links = field(default_factory=dict)
 
 
-def _tasks(
-    files: list[str], errors: list[str], sizes: dict[int, int], chunk_bytes: int, ship_model: bool, json_line: bool,
-    bucketed: bool,
-) -> Iterator[Task]:
+@dataclass
+class _Document:
+    """The input whose articles are being handed to the sink."""
+
+    stream: SourceStream
+    size: int
+    warnings: list[str]
+    articles: int = 0
+    lines: int = 0
+
+
+def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan) -> Iterator[Task]:
     for path in files:
         try:
             stream = open_source(path)
-            chunks = [Chunk(path, 0, 0, None)] if stream.view is not None else plan(path, stream.encoding, chunk_bytes)
+            if stream.view is not None:
+                chunks = [Chunk(path, 0, 0, None)]
+            else:
+                chunks = plan(path, stream.encoding, is_body_text, plan_.chunk_bytes)
+            sizes[path] = Path(path).stat().st_size
         except AuditorError as exc:
             errors.append(str(exc))
             continue
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
-        sizes[id(stream)] = Path(path).stat().st_size
         for c in chunks:
-            yield Task(c, stream, ship_model, json_line, bucketed)
+            yield Task(c, stream, bucket_postings=plan_.client is None)
+
+
+class _Feeder:
+    """Hands task results to the sink in input order, one document at a time."""
+
+    def __init__(self, sink: Sink, reuse: ReuseIndex | None, verifier: Verifier | None, result: RunResult) -> None:
+        self.sink, self.reuse, self.verifier, self.result = sink, reuse, verifier, result
+        self.doc: _Document | None = None
+        self.files_done = 0
+        self.bytes_done = 0
+
+    def take(self, task: Task, res: TaskResult, size: int) -> None:
+        st = task.stream
+        if self.doc is None or st is not self.doc.stream:
+            self.close()
+            self.doc = _Document(st, size, list(st.warnings))
+            self.sink.begin_document(DocumentInfo(st.path, st.digest(), st.page, st.view))
+        doc = self.doc
+        if res.error:
+            self.result.errors.append(res.error)
+        if self.reuse is not None and res.postings:
+            self.reuse.add_postings(res.postings, self.reuse.count)
+        for a, chars in zip(res.articles, res.paragraph_chars, strict=True):
+            a = self._finish_article(st, a, doc.articles)
+            if self.reuse is not None:
+                body = (a.body.start_line, a.body.end_line) if a.body else None
+                self.reuse.add(st.path, a.index, a.altered.text, body, chars)
+            self.sink.article(a)
+            doc.articles += 1
+        doc.warnings += [w for w in res.warnings if w not in doc.warnings]
+        doc.lines = max(doc.lines, res.lines_read)
+
+    def _finish_article(self, st: SourceStream, a: Article, index: int) -> Article:
+        """Number the article within its document (chunks number from 0), locate and verify it."""
+        if a.index != index:
+            a = a.model_copy(update={"index": index})
+        if st.page is not None:
+            a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
+        if self.verifier is not None:
+            a = self.verifier.verify(st.path, a, st.page)
+        if a.original is None:
+            self.result.warnings.append(f"{st.path}:{a.altered.line}: no original headline found")
+        return a
+
+    def close(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        if doc.articles == 0:
+            doc.warnings.append(no_headline_warning(doc.stream.path))
+        self.sink.end_document(doc.lines, doc.warnings)
+        self.result.warnings.extend(doc.warnings)
+        self.files_done += 1
+        self.bytes_done += doc.size
+        self.doc = None
 
 
 def run_audit(
-    files: list[str], ctx: AuditContext, sink: Sink, verifier=None, jobs: int = 1,
-    folders: list[Path] | None = None, ignore: frozenset[str] = frozenset(), progress: ProgressFn | None = None,
-    chunk_bytes: int = CHUNK_BYTES, client=None, json_line: bool = True,
-) -> tuple[list[str], list[str]]:
-    """Feed every article of every file to ``sink`` in input order; return (errors, warnings)."""
-    errors: list[str] = []
-    warnings: list[str] = []
-    sizes: dict[int, int] = {}
+    files: list[str], ctx: AuditContext, sink: Sink, plan_: RunPlan | None = None,
+    reuse: ReuseIndex | None = None, verifier: Verifier | None = None,
+) -> RunResult:
+    """Feed every article of every file to ``sink`` in input order, then confirm reuse.
+
+    The sink's ``finish`` is the caller's to call, with ``RunResult.links``.
+    """
+    plan_ = plan_ or RunPlan()
+    result = RunResult()
+    sizes: dict[str, int] = {}
     total_bytes = sum(Path(f).stat().st_size for f in files if Path(f).is_file())
-    state = {"stream": None, "index": 0, "warnings": [], "lines": 0, "files": 0, "bytes": 0}
-
-    def close() -> None:
-        st = state["stream"]
-        if st is None:
-            return
-        if state["index"] == 0:
-            state["warnings"].append(f"{st.path}: no altered headline found")
-        sink.end_document(state["lines"], state["warnings"])
-        warnings.extend(state["warnings"])
-        state["files"] += 1
-        state["bytes"] += sizes.get(id(st), 0)
-
-    in_process = client is None and jobs <= 1
-    tasks = _tasks(files, errors, sizes, chunk_bytes, ship_model=in_process, json_line=json_line, bucketed=client is None)
+    feeder = _Feeder(sink, reuse, verifier, result)
+    tasks = _tasks(files, result.errors, sizes, plan_)
     cluster_reuse = None
-    if client is not None:
+    if plan_.client is not None:
         from auditor.run.cluster import ClusterReuse, run_tasks_on_cluster
 
-        results = run_tasks_on_cluster(client, tasks, folders or [], ignore)
-        cluster_reuse = ClusterReuse(client) if hasattr(sink, "set_reuse_rows") else None
+        results = run_tasks_on_cluster(plan_.client, tasks, plan_.folders, plan_.ignore)
+        cluster_reuse = ClusterReuse(plan_.client) if reuse is not None else None
     else:
-        results = ((t, r, None) for t, r in run_tasks(tasks, jobs, ctx, folders or [], ignore))
-    fed = 0  # articles handed to the sink so far: the reuse index numbers them the same way
+        results = ((t, r, None) for t, r in run_tasks(tasks, plan_.jobs, ctx, plan_.folders, plan_.ignore))
     for task, res, prints in results:
-        if cluster_reuse is not None:
-            cluster_reuse.add(prints, fed)
-        if res.postings and hasattr(sink, "add_postings"):
-            sink.add_postings(res.postings, fed)
-        fed += len(res.articles)
-        st = task.stream
-        if st is not state["stream"]:
-            close()
-            state.update(stream=st, index=0, warnings=list(st.warnings), lines=0)
-            sink.begin_document(st.path, st.digest(), st.page, st.view)
-        if res.error:
-            errors.append(res.error)
-        for d in res.articles:
-            # Chunks number their articles from 0; the document numbers them through.
-            d.renumber(state["index"])
-            if st.page is not None or verifier is not None:
-                a = d.article()
-                if st.page is not None:
-                    a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
-                if verifier is not None:
-                    a = verifier.verify(st.path, a, st.page)
-                d.replace_model(a)
-            if not d.has_original:
-                warnings.append(f"{st.path}:{d.altered_line}: no original headline found")
-            sink.article(d)
-            state["index"] += 1
-        state["warnings"] += [w for w in res.warnings if w not in state["warnings"]]
-        state["lines"] = max(state["lines"], res.lines_read)
-        if progress is not None:
-            progress(state["bytes"], total_bytes, state["files"], len(files))
-    close()
-    if cluster_reuse is not None:
-        sink.set_reuse_rows(cluster_reuse.rows())
-    if progress is not None:
-        progress(total_bytes, total_bytes, len(files), len(files))
-    return errors, warnings
-
-
-def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, int, int], str]]:
-    """((path, first line, last line), text) for each wanted body, reading each input once.
-
-    The file is read in decoded blocks; only the lines of wanted ranges are kept, and a body
-    is handed on (and forgotten) as soon as its last line has been read.
-    """
-    by_path: dict[str, set[tuple[int, int]]] = {}
-    for path, first, last in wanted:
-        if 1 <= first <= last:
-            by_path.setdefault(path, set()).add((first, last))
-    for path, ranges in by_path.items():
-        try:
-            stream = open_source(path)
-        except AuditorError:
-            continue
-        todo = sorted(ranges)
-        nxt = 0  # the next range of ``todo`` not yet started
-        active: list[tuple[int, int, list[str]]] = []
-        seen = 0  # lines read so far
-        for block in stream.blocks():
-            lo, hi = seen + 1, seen + len(block)
-            seen = hi
-            while nxt < len(todo) and todo[nxt][0] <= hi:
-                active.append((*todo[nxt], []))
-                nxt += 1
-            for first, last, parts in active:
-                parts.extend(block[max(first, lo) - lo : min(last, hi) - lo + 1])
-            done = [r for r in active if r[1] <= hi]
-            if done:
-                active = [r for r in active if r[1] > hi]
-                for first, last, parts in done:
-                    yield (path, first, last), "\n".join(parts)
-            if not active and nxt == len(todo):
-                break
-        for first, last, parts in active:  # the file ended inside these ranges
-            yield (path, first, last), "\n".join(parts)
+        if cluster_reuse is not None and reuse is not None:
+            cluster_reuse.add(prints, reuse.count)
+        feeder.take(task, res, sizes.get(task.stream.path, 0))
+        if plan_.progress is not None:
+            plan_.progress(feeder.bytes_done, total_bytes, feeder.files_done, len(files))
+    feeder.close()
+    if reuse is not None:
+        result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
+    if plan_.progress is not None:
+        plan_.progress(total_bytes, total_bytes, len(files), len(files))
+    return result

@@ -1,0 +1,85 @@
+"""Everything a note says about one article: its diff, findings, citations and publisher."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from auditor.analysis.context import AuditContext
+from auditor.analysis.diff import diff_headlines, unpaired_terms
+from auditor.analysis.segment import body_range
+from auditor.checks.engine import subject_for
+from auditor.ingest.lines import LazyLines
+from auditor.models import Article, HeadlineDiff, LineRef
+from auditor.outlets.citations import cited, sightings
+from auditor.outlets.publisher import infer_publisher
+from auditor.reuse.prints import paragraph_prints
+from auditor.text.body import Body
+from auditor.text.lexicon import Support
+
+_URL = re.compile(r"https?://[^\s<>\"'\])]+")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where an article sits: its altered headline, its original (if any), by 0-based index."""
+
+    altered: int
+    original: int | None
+    similarity: float
+    reason: str
+
+
+def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False) -> Article:
+    """Everything the note says about one article; ``stop`` is the next article's first line."""
+    altered = lines[frame.altered]
+    body_first = (frame.original if frame.original is not None else frame.altered) + 1
+    body = body_range(lines, body_first, stop)
+    text = Body.of(lines, body.start_line, body.end_line) if body else None
+    body_text = text.text if text else ""
+    body_support = cache(lambda: Support(body_text))  # one word index of the body per article
+    notes = [frame.reason]
+    if cut:
+        notes.append(f"The article is very long; only lines up to {stop} were analysed.")
+    if frame.original is None:
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, body_support))
+        original = None
+        notes.append("No original headline was found; inserted terms are the headline words the body lacks.")
+    else:
+        original_text = lines[frame.original]
+        diff = diff_headlines(original_text, altered, body_text, ctx.settings, body_support)
+        original = LineRef(text=original_text, line=frame.original + 1)
+        if frame.original > frame.altered + 2 and any(lines[j].strip() for j in range(frame.altered + 1, frame.original)):
+            notes.append("A line between the two headlines was skipped as a tagline.")
+        if diff.truncated_original:
+            notes.append("The original headline is truncated (ends in an ellipsis); words after that point are not compared.")
+        if diff.kind == "rewrite":
+            notes.append("The headline was rewritten, not edited: inserted terms are its words found in neither the original nor the body.")
+    findings = ctx.engine.findings(subject_for(diff, altered, body_text, body_support))
+    outlets = organisations = platforms = []
+    publisher = None
+    if text:
+        found = sightings(text, ctx.registry)
+        groups = cited(found)
+        outlets, organisations, platforms = groups["outlet"], groups["organisation"], groups["platform"]
+        publisher = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators)
+    return Article(
+        index=index,
+        altered=LineRef(text=altered, line=frame.altered + 1),
+        original=original,
+        similarity=frame.similarity,
+        rewrite_kind=diff.kind,
+        inserted_terms=[s.text for s in diff.inserted],
+        replaced_terms=[s.text for s in diff.replaced],
+        deleted_terms=[s.text for s in diff.deleted],
+        edits=diff.edits,
+        findings=findings,
+        outlets=outlets,
+        organisations=organisations,
+        platforms=platforms,
+        publisher=publisher,
+        body=body,
+        notes=notes,
+        body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],
+        paragraphs=paragraph_prints(text, ctx.boilerplate) if text else [],
+    )

@@ -1,0 +1,70 @@
+"""Which files a run audits: folders expanded in a stable order, problems reported, not fatal."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.errors import InputError
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
+    """Expand directories to the matching files below them, in a stable order."""
+    found: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            matches = sorted(
+                str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes
+            )
+            if not matches:
+                errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
+            found.extend(matches)
+        elif p.exists() or p.is_symlink():
+            found.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    return found, errors
+
+
+def _walk(root: Path, errors: list[InputError]) -> list[Path]:
+    """Files below root; a symlink loop or unreadable folder is reported, not fatal."""
+    out: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(d: Path) -> None:
+        try:
+            st = d.stat()
+        except OSError as exc:
+            errors.append(InputError(str(d), f"cannot read folder: {exc.strerror or exc}"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            errors.append(InputError(str(d), "symlink loop; skipped"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(d.iterdir())
+        except OSError as exc:
+            errors.append(InputError(str(d), f"cannot list folder: {exc.strerror or exc}"))
+            return
+        for e in entries:
+            if e.is_dir():
+                visit(e)
+            elif e.is_file():
+                out.append(e)
+            elif e.is_symlink() and e.suffix.lower() in INPUT_SUFFIXES:
+                errors.append(InputError(str(e), "broken symbolic link; skipped"))
+
+    visit(root)
+    return out
+
+
+def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The files to audit (each once) and one error line per path that gives none."""
+    files, problems = discover(paths)
+    unique = list(dict.fromkeys(files))  # the same file named twice is audited once
+    return unique, [str(p) for p in problems]

@@ -1,0 +1,143 @@
+"""`auditor audit` as one library call: options in, reports written, an outcome out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.analysis.context import build_context, rule_folders
+from auditor.datafiles import read_source_map, read_user_file
+from auditor.ingest.chunks import TASK_BYTES
+from auditor.ingest.discover import input_files
+from auditor.report.baseline import parse_baseline
+from auditor.report.builder import FORMATS, ReportBuilder, RunStats
+from auditor.report.paths import NotePaths
+from auditor.report.summary import render_summary
+from auditor.reuse.index import ReuseIndex
+from auditor.run.pool import default_jobs
+from auditor.run.progress import Progress
+from auditor.run.runner import RunPlan, run_audit
+from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text
+
+FailOn = Literal["info", "low", "medium", "high", "never"]
+Format = Literal["md", "json", "sarif", "csv"]
+REPORT_FILES = {"md": "index.md", "json": "audit.json", "sarif": "audit.sarif", "csv": "articles.csv"}
+
+
+class ExitCode(IntEnum):
+    """What `auditor audit` returns."""
+
+    OK = 0  # no finding at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings; with --check, stale reports)
+    ERROR = 2  # usage error, a bad rule file, or an input that could not be audited
+
+
+class AuditOptions(BaseModel):
+    """Everything `auditor audit` can be told, from the command line or a config file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    paths: list[str] = Field(min_length=1)
+    out: Path = Path("reports")
+    rules: list[Path] = Field(default_factory=list)  # extra rule folders
+    default_rules: bool = True
+    ignore: frozenset[str] = frozenset()
+    formats: tuple[Format, ...] = Field(default=("md", "json"), min_length=1)
+    fail_on: FailOn = "high"
+    strict: bool = False
+    check: bool = False
+    baseline: Path | None = None
+    summary: Path | None = None
+    verify: bool = False
+    source_map: Path | None = None
+    cache: Path | None = None
+    reuse: bool = True
+    scheduler: str | None = None
+    jobs: int | None = Field(default=None, ge=1)
+    chunk_bytes: int = Field(default=TASK_BYTES, ge=1)
+    progress: bool = False  # a progress line on stderr
+
+
+@dataclass
+class AuditOutcome:
+    files: list[str]
+    stats: RunStats
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # with check: reports that differ
+
+    def exit_code(self, options: AuditOptions) -> ExitCode:
+        if options.check:
+            return ExitCode.FINDINGS if self.stale else (ExitCode.ERROR if self.errors else ExitCode.OK)
+        if self.errors:
+            return ExitCode.ERROR
+        if self.stats.failing or (options.strict and self.warnings):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def _known(path: Path | None) -> frozenset[str]:
+    if path is None:
+        return frozenset()
+    return parse_baseline(str(path), read_user_file(path, "baseline")).fingerprints()
+
+
+def _note_settings(o: AuditOptions) -> dict[str, str]:
+    # Only settings that change what a note says go into its front matter, so --check and
+    # byte-identical reruns do not depend on --fail-on or --format.
+    return {
+        "default_rules": "yes" if o.default_rules else "no",
+        "extra_rules": ",".join(Path(r).name for r in o.rules),
+        "ignored_rules": ",".join(sorted(o.ignore)),
+    }
+
+
+def _verifier(o: AuditOptions) -> Any:
+    if not (o.verify or o.source_map):
+        return None
+    from auditor.net.verify import (
+        Verifier,  # pulls in requests: only when asked to verify
+    )
+
+    source_map = read_source_map(o.source_map) if o.source_map else {}
+    return Verifier(cache=FetchCache(o.cache or o.out / ".fetch-cache"), source_map=source_map)
+
+
+def audit(o: AuditOptions) -> AuditOutcome:
+    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``."""
+    known = _known(o.baseline)
+    folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
+    ctx, digest = build_context(folders, o.ignore)
+    files, errors = input_files(list(o.paths))
+    note_folders = NotePaths(files).folders() if "md" in o.formats else set()
+    planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
+    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned)
+    builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    jobs = o.jobs or default_jobs()
+    reuse = ReuseIndex(ctx.boilerplate, jobs) if o.reuse else None
+    client = cluster = None
+    try:
+        if o.scheduler:
+            from auditor.run.cluster import connect
+
+            client, cluster = connect(o.scheduler)
+        plan = RunPlan(jobs=jobs, folders=folders, ignore=o.ignore, chunk_bytes=o.chunk_bytes, client=client,
+                       progress=Progress() if o.progress else None)
+        result = run_audit(files, ctx, builder, plan, reuse, _verifier(o))
+        errors += result.errors
+        stats = builder.finish(errors, result.links)
+    except BaseException:
+        target.abandon()
+        raise
+    finally:
+        for closing in (reuse, client, cluster):
+            if closing is not None:
+                closing.close()
+    target.finish()
+    if o.summary and not o.check:
+        append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
+    stale = list(target.stale) if isinstance(target, CheckTarget) else []
+    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale)

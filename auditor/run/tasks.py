@@ -1,0 +1,95 @@
+"""One unit of work (a file, or an article-aligned chunk of a big one) and what comes back.
+
+What crosses the process boundary is the ``Article`` model itself, and nothing the report
+layer would have to convert back: a task's articles travel as one JSON array (pydantic
+writes and reads it in Rust: 12 us an article against 29 us to unpickle the model), plus
+the reuse postings the worker already dealt into buckets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from auditor.analysis.context import AuditContext, build_context
+from auditor.analysis.segment import headline_marks
+from auditor.analysis.stream import audit_stream
+from auditor.errors import AuditorError
+from auditor.ingest.chunks import Chunk
+from auditor.ingest.lines import LazyLines
+from auditor.ingest.sources import SourceStream
+from auditor.models import Article
+from auditor.reuse.postings import bucket_postings
+
+_ARTICLES = TypeAdapter(list[Article])
+
+
+@dataclass(frozen=True)
+class Task:
+    chunk: Chunk
+    stream: SourceStream  # the opened input: encoding, sha256, HTML view
+    # Deal reuse postings into buckets here, so the main process only appends bytes (a Dask
+    # cluster groups the per-article fingerprints itself instead).
+    bucket_postings: bool = True
+
+
+@dataclass
+class TaskResult:
+    articles: list[Article] = field(default_factory=list)
+    paragraph_chars: list[int] = field(default_factory=list)  # per article: what reuse fingerprinted
+    postings: dict[int, bytes] = field(default_factory=dict)  # reuse.bucket_postings of the articles
+    # Per article, (line, fingerprint, chars) of its paragraphs: only when postings are not
+    # bucketed here (Dask groups them on the cluster).
+    paragraphs: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    lines_read: int = 0
+    error: str | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Each article's own ``paragraphs`` (excluded from its JSON) stay behind: they are in
+        # ``postings`` or in ``paragraphs`` above.
+        return {**self.__dict__, "articles": _ARTICLES.dump_json(self.articles)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update({**state, "articles": _ARTICLES.validate_json(state["articles"])})
+
+
+_CTX: AuditContext | None = None
+
+
+def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
+    """Each worker process loads the rules once."""
+    use_context(build_context(folders, ignore)[0])
+
+
+def use_context(ctx: AuditContext) -> None:
+    global _CTX
+    _CTX = ctx
+
+
+def run_task(task: Task) -> TaskResult:
+    """Audit one chunk; any failure comes back as an error naming the file, never a traceback."""
+    c, base = task.chunk, task.stream
+    stream = SourceStream(path=base.path, sha256=base.sha256, encoding=base.encoding, page=base.page, view=base.view)
+    result = TaskResult()
+    ctx = _CTX
+    if ctx is None:
+        result.error = f"{base.path}: internal error: the worker has no audit context"
+        return result
+    lines = LazyLines(stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings))
+    try:
+        result.articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
+        result.paragraph_chars = [sum(chars for _, _, chars in a.paragraphs) for a in result.articles]
+        if task.bucket_postings:
+            result.postings = bucket_postings([a.paragraphs for a in result.articles])
+        else:
+            result.paragraphs = [list(a.paragraphs) for a in result.articles]
+    except AuditorError as exc:
+        result.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
+        result.error = f"{base.path}: internal error while auditing ({exc.__class__.__name__}: {exc})"
+    result.warnings = stream.warnings
+    result.lines_read = lines.read_so_far()
+    return result
