@@ -4,6 +4,7 @@ Rules, registries, house styles, boilerplate, baselines and the user's config al
 through ``load_toml``/``validate``, so every broken file fails the same way: one line naming
 the file, the entry and the field (``rules/x.toml: rule 'y': field 'terms': ...``).
 """
+
 from __future__ import annotations
 
 import csv
@@ -70,7 +71,9 @@ def validation_messages(raw: object, exc: ValidationError, entries: str | None, 
     return out
 
 
-def validate(name: str, raw: object, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name") -> M:
+def validate(
+    name: str, raw: object, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name"
+) -> M:
     """``raw`` as ``model``; a RuleError lists every problem as entry and field."""
     try:
         return model.model_validate(raw)
@@ -78,7 +81,9 @@ def validate(name: str, raw: object, model: type[M], entries: str | None = None,
         raise RuleError(name, "; ".join(validation_messages(raw, exc, entries, label, name_key))) from None
 
 
-def load_toml(path: Path, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name") -> M:
+def load_toml(
+    path: Path, model: type[M], entries: str | None = None, label: str = "entry", name_key: str = "name"
+) -> M:
     """Read and validate one data file (see ``validate``)."""
     return validate(str(path), read_toml(path), model, entries, label, name_key)
 
@@ -100,7 +105,9 @@ def read_source_map(path: Path) -> dict[tuple[str, int], str]:
                 try:
                     out[(row["file"].strip(), int(row["line"]))] = row["url"].strip()
                 except (KeyError, TypeError, ValueError, AttributeError):
-                    raise AuditorError(str(path), "expected columns file,line,url with a whole-number line", line=n) from None
+                    raise AuditorError(
+                        str(path), "expected columns file,line,url with a whole-number line", line=n
+                    ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise AuditorError(str(path), f"cannot read: {exc}") from None
     return out

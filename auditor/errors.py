@@ -1,4 +1,5 @@
 """Errors that name the file (and line) they are about, so the CLI can print one clear line."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """The data that flows between pipeline stages: plain pydantic models, no behaviour."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -136,7 +137,7 @@ class Article(Frozen):
     body_urls: list[str] = Field(default_factory=list)  # links in the body: candidate sources
     # (line, fingerprint, characters) of body paragraphs, for cross-article reuse; not reported.
     paragraphs: list[tuple[int, int, int]] = Field(default_factory=list, exclude=True)
-    verification: "Verification | None" = None
+    verification: Verification | None = None
 
 
 class DocumentAudit(Frozen):

@@ -1,4 +1,5 @@
 """Every threshold in one place, each with the reason for its value."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict

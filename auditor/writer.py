@@ -1,6 +1,8 @@
 """The one place that writes reports: atomically, only under --out, never over user files."""
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -32,10 +34,8 @@ def atomic_write(path: Path, text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -55,7 +55,8 @@ def prepare_out(out: Path, planned: list[str] = (), folders: set[str] = frozense
         clash = next((name for name in [*planned, *sorted(folders)] if (out / name).exists()), None)
         if clash is not None:
             raise AuditorError(
-                str(out / clash), f"exists in a folder headline-auditor did not create (no {MARKER} marker); refusing to overwrite it"
+                str(out / clash),
+                f"exists in a folder headline-auditor did not create (no {MARKER} marker); refusing to overwrite it",
             )
         return False
     out.mkdir(parents=True, exist_ok=True)
@@ -84,7 +85,9 @@ class DirectoryTarget:
         if target.resolve() in self.inputs:
             raise AuditorError(str(target), "report path is an input file; not written")
         if not self.owned and target.exists() and target.resolve() not in self.written:
-            raise AuditorError(str(target), "exists in a folder headline-auditor did not create; refusing to overwrite it")
+            raise AuditorError(
+                str(target), "exists in a folder headline-auditor did not create; refusing to overwrite it"
+            )
         return target
 
     def put(self, rel: str, text: str) -> None:

@@ -13,6 +13,7 @@ own process so peak RSS is its own:
 Prints MB/s, ratios to the floor and to the peer, the parallel speed-up and peak RSS.
 Machines here are noisy: compare the ratios of one run, not seconds across runs.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@
 Articles are cut from samples/ and tests/fixtures/traps/, reshuffled, their inserted terms
 varied and their bodies padded with numbered filler, so no two articles are the same.
 """
+
 from __future__ import annotations
 
 import random
@@ -25,7 +26,11 @@ def articles() -> list[str]:
     out = []
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
-        parts = re.split(r"\n\n(?=(?:[^\n]*(?:Antichrist|Beast|Gog|Dajjal|False Prophet|Vermin|Regime|Traitor|Oil exports))[^\n]*\n\n)", text)
+        parts = re.split(
+            r"\n\n(?=(?:[^\n]*(?:Antichrist|Beast|Gog|Dajjal|False Prophet|Vermin|Regime|Traitor|Oil exports))"
+            r"[^\n]*\n\n)",
+            text,
+        )
         out.extend(p.strip("\n") for p in parts if p.strip())
     return out
 

@@ -1,4 +1,5 @@
 """Shared fixtures: paths, the default audit context, and the ../shared seeds when present."""
+
 from __future__ import annotations
 
 import os

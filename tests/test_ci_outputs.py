@@ -1,4 +1,5 @@
 """What CI consumes: SARIF validity and stable fingerprints, baselines, the step summary."""
+
 import json
 import subprocess
 import sys
@@ -6,9 +7,9 @@ import sys
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLES, TRAPS
 
 import cli
+from conftest import ROOT, SAMPLES, TRAPS
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -29,11 +30,20 @@ def test_sarif_is_valid_against_the_oasis_schema(tmp_path):
     rules = run_["tool"]["driver"]["rules"]
     assert len({r["id"] for r in rules}) == len(rules)
     for r in rules:
-        assert r["shortDescription"]["text"] and r["help"]["text"] and r["properties"]["category"] and r["properties"]["severity"]
+        assert (
+            r["shortDescription"]["text"]
+            and r["help"]["text"]
+            and r["properties"]["category"]
+            and r["properties"]["severity"]
+        )
     for res in run_["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
         region = res["locations"][0]["physicalLocation"]["region"]
-        line = (SAMPLES / res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-1]).read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+        line = (
+            (SAMPLES / res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].split("/")[-1])
+            .read_text(encoding="utf-8")
+            .splitlines()[region["startLine"] - 1]
+        )
         term = line[region["startColumn"] - 1 : region["endColumn"] - 1]
         assert term and term in res["message"]["text"]
 
@@ -50,12 +60,27 @@ def test_fingerprints_survive_lines_inserted_above(tmp_path):
     a, b = tmp_path / "a" / "dump.txt", tmp_path / "b" / "dump.txt"
     a.parent.mkdir(), b.parent.mkdir()
     a.write_text(text, encoding="utf-8")
-    b.write_text("An unrelated opening paragraph that was added later, long enough to read as body text.\n\n" + text, encoding="utf-8")
-    fa = {(r["ruleId"], r["partialFingerprints"]["headlineAuditor/v1"]) for r in sarif_of(a, tmp_path / "ra")["runs"][0]["results"]}
-    fb = {(r["ruleId"], r["partialFingerprints"]["headlineAuditor/v1"]) for r in sarif_of(b, tmp_path / "rb")["runs"][0]["results"]}
+    b.write_text(
+        "An unrelated opening paragraph that was added later, long enough to read as body text.\n\n" + text,
+        encoding="utf-8",
+    )
+    fa = {
+        (r["ruleId"], r["partialFingerprints"]["headlineAuditor/v1"])
+        for r in sarif_of(a, tmp_path / "ra")["runs"][0]["results"]
+    }
+    fb = {
+        (r["ruleId"], r["partialFingerprints"]["headlineAuditor/v1"])
+        for r in sarif_of(b, tmp_path / "rb")["runs"][0]["results"]
+    }
     assert fa == fb and len(fa) > 3
-    lines_a = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif_of(a, tmp_path / "ra")["runs"][0]["results"]}
-    lines_b = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif_of(b, tmp_path / "rb")["runs"][0]["results"]}
+    lines_a = {
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in sarif_of(a, tmp_path / "ra")["runs"][0]["results"]
+    }
+    lines_b = {
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in sarif_of(b, tmp_path / "rb")["runs"][0]["results"]
+    }
     assert lines_b == {n + 2 for n in lines_a}
 
 
@@ -69,17 +94,29 @@ def test_baseline_keeps_old_findings_from_failing_and_new_ones_still_fail(tmp_pa
     assert res.exit_code == 0
     note = next((tmp_path / "r" / "dump").glob("*.md")).read_text()
     assert "high (known)" in note
-    dump.write_text(dump.read_text(encoding="utf-8") + "\nBeast seizes the port in{}Basra\n\nMilitia seizes the port in Basra\n\nGunmen took over the port on Friday, officials said in a statement.\n".format("\u00a0"), encoding="utf-8")
+    dump.write_text(
+        dump.read_text(encoding="utf-8")
+        + "\nBeast seizes the port in{}Basra\n\nMilitia seizes the port in Basra\n\nGunmen took over the port on Friday, officials said in a statement.\n".format(
+            "\u00a0"
+        ),
+        encoding="utf-8",
+    )
     res = run("audit", str(dump), "--out", str(tmp_path / "r"), "--baseline", str(base), "--format", "sarif")
     assert res.exit_code == 1
-    states = {r["baselineState"] for r in json.loads((tmp_path / "r" / "audit.sarif").read_text())["runs"][0]["results"]}
+    states = {
+        r["baselineState"] for r in json.loads((tmp_path / "r" / "audit.sarif").read_text())["runs"][0]["results"]
+    }
     assert states == {"new", "unchanged"}
 
 
 def test_baseline_create_never_overwrites_a_foreign_file(tmp_path):
     mine = tmp_path / "notes.json"
     mine.write_text('{"mine": true}')
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "baseline", "create", str(TRAPS), "-o", str(mine)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "baseline", "create", str(TRAPS), "-o", str(mine)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "not overwritten" in proc.stderr
     assert mine.read_text() == '{"mine": true}'
 
@@ -87,8 +124,25 @@ def test_baseline_create_never_overwrites_a_foreign_file(tmp_path):
 def test_a_broken_baseline_is_a_one_line_error(tmp_path):
     bad = tmp_path / "b.json"
     bad.write_text("{nope")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(tmp_path / "r"), "--baseline", str(bad)], capture_output=True, text=True)
-    assert proc.returncode == 2 and proc.stderr.startswith(f"error: {bad}: not a baseline file") and "Traceback" not in proc.stderr
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(TRAPS),
+            "--out",
+            str(tmp_path / "r"),
+            "--baseline",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        proc.returncode == 2
+        and proc.stderr.startswith(f"error: {bad}: not a baseline file")
+        and "Traceback" not in proc.stderr
+    )
 
 
 def test_summary_is_appended_not_overwritten(tmp_path):

@@ -1,13 +1,14 @@
 """The CLI as a user meets it: exit codes, one-line errors, nothing written where it must not be."""
+
 import json
 import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLES, TRAPS
 
 import cli
+from conftest import ROOT, SAMPLES, TRAPS
 
 
 def run(*args, cwd=None):
@@ -34,7 +35,9 @@ def test_exit_code_follows_fail_on(tmp_path, fail_on, code):
 
 def test_control_article_passes_even_at_info(tmp_path):
     p = tmp_path / "c.txt"
-    p.write_text("Oil exports rise for third month\n\nOil exports rise for third month\n\nExports rose again in April, the ministry said in a statement on Saturday.\n")
+    p.write_text(
+        "Oil exports rise for third month\n\nOil exports rise for third month\n\nExports rose again in April, the ministry said in a statement on Saturday.\n"
+    )
     assert run("audit", str(p), "--out", str(tmp_path / "r"), "--fail-on", "info").exit_code == 0
 
 
@@ -45,12 +48,23 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_audited(tmp_path):
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "bin.txt").write_bytes(bytes(range(256)) * 4)
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "audit", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "r"), "--fail-on", "never"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(tmp_path / "in"),
+            str(tmp_path / "missing.txt"),
+            "--out",
+            str(tmp_path / "r"),
+            "--fail-on",
+            "never",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    errors = [l for l in proc.stderr.splitlines() if l.startswith("error:")]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
     assert any("empty.txt: is empty" in e for e in errors) and any("bin.txt" in e and "binary" in e for e in errors)
     assert any("missing.txt: no such file" in e for e in errors)
@@ -63,7 +77,9 @@ def test_refuses_to_overwrite_files_in_a_folder_it_did_not_create(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "index.md").write_text("my own notes")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(mine)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(mine)], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "refusing to overwrite" in proc.stderr and "Traceback" not in proc.stderr
     assert (mine / "index.md").read_text() == "my own notes"
     assert sorted(p.name for p in mine.iterdir()) == ["index.md"]  # refused before writing anything
@@ -73,7 +89,11 @@ def test_writes_beside_unrelated_files_without_claiming_the_folder(tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "err").write_text("a log another tool keeps here")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(shared), "--fail-on", "never", "-q"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(shared), "--fail-on", "never", "-q"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (shared / "err").read_text() == "a log another tool keeps here"
     assert (shared / "audit.json").is_file() and not (shared / ".headline-auditor").exists()
@@ -87,7 +107,9 @@ def test_rerun_removes_notes_of_articles_that_are_gone(tmp_path):
     assert len(list((out / "d").glob("*.md"))) == 2
     src.write_text((TRAPS / "truncated.txt").read_text())
     run("audit", str(src), "--out", str(out), "--fail-on", "never")
-    assert [p.name for p in (out / "d").glob("*.md")] == ["00-antichrist-threatens-a-lawmaker-who-backs-talks-with-israel.md"]
+    assert [p.name for p in (out / "d").glob("*.md")] == [
+        "00-antichrist-threatens-a-lawmaker-who-backs-talks-with-israel.md"
+    ]
 
 
 def test_check_reports_stale_files(tmp_path):
@@ -109,7 +131,10 @@ def test_rules_list_and_check():
 BROKEN_RULES = {
     "bad_toml": ("category = [\n", "not valid TOML"),
     "unknown_kind": ('category = "c"\n[[rules]]\nname = "r"\nkind = "magic"\n', "rule 'r': field 'kind'"),
-    "missing_field": ('category = "c"\n[[rules]]\nname = "r"\nkind = "term"\n', "rule 'r': field 'severity': Field required"),
+    "missing_field": (
+        'category = "c"\n[[rules]]\nname = "r"\nkind = "term"\n',
+        "rule 'r': field 'severity': Field required",
+    ),
     "catastrophic": (
         'category = "c"\n[[rules]]\nname = "r"\nkind = "pattern"\nseverity = "low"\nmessage = "m"\npattern = "(a+)+$"\n'
         '[[rules.examples.match]]\naltered = "a"\n[[rules.examples.no_match]]\naltered = "b"\n',
@@ -123,7 +148,11 @@ BROKEN_RULES = {
 def test_broken_rule_files_exit_2_with_one_line(tmp_path, case, command):
     text, expected = BROKEN_RULES[case]
     (tmp_path / "x.toml").write_text(text)
-    args = ["rules", "check", str(tmp_path)] if command == "check" else ["audit", str(TRAPS), "--rules", str(tmp_path), "--out", str(tmp_path / "r")]
+    args = (
+        ["rules", "check", str(tmp_path)]
+        if command == "check"
+        else ["audit", str(TRAPS), "--rules", str(tmp_path), "--out", str(tmp_path / "r")]
+    )
     proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     [line] = proc.stderr.strip().splitlines()
@@ -135,7 +164,22 @@ def test_duplicate_rule_id_exits_2(tmp_path):
     for d in ("a", "b"):
         (tmp_path / d).mkdir()
         (tmp_path / d / "x.toml").write_text(BROKEN_RULES["catastrophic"][0].replace("(a+)+$", "a"))
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--rules", str(tmp_path / "a"), "--rules", str(tmp_path / "b"), "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(TRAPS),
+            "--rules",
+            str(tmp_path / "a"),
+            "--rules",
+            str(tmp_path / "b"),
+            "--out",
+            str(tmp_path / "r"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "duplicate id 'x.r'" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -147,9 +191,22 @@ def test_user_pack_ignore_and_no_default_rules(tmp_path):
         '[[rules.examples.match]]\noriginal = "a"\naltered = "a gleaming"\n[[rules.examples.no_match]]\noriginal = "a"\naltered = "a"\n'
     )
     doc = tmp_path / "d.txt"
-    doc.write_text("Sadr visits the gleaming capital\n\nSadr visits the capital\n\nThe cleric arrived on Monday and met officials in the capital for talks.\n")
+    doc.write_text(
+        "Sadr visits the gleaming capital\n\nSadr visits the capital\n\nThe cleric arrived on Monday and met officials in the capital for talks.\n"
+    )
     out = tmp_path / "r"
-    run("audit", str(doc), "--out", str(out), "--rules", str(pack), "--ignore", "provenance.unsupported_by_body", "--fail-on", "never")
+    run(
+        "audit",
+        str(doc),
+        "--out",
+        str(out),
+        "--rules",
+        str(pack),
+        "--ignore",
+        "provenance.unsupported_by_body",
+        "--fail-on",
+        "never",
+    )
     rules = {f["rule"] for f in json.loads((out / "audit.json").read_text())["documents"][0]["articles"][0]["findings"]}
     assert rules == {"house.gleaming"}
     run("audit", str(doc), "--out", str(out), "--rules", str(pack), "--no-default-rules", "--fail-on", "never")
@@ -158,14 +215,19 @@ def test_user_pack_ignore_and_no_default_rules(tmp_path):
 
 
 def test_config_file_supplies_defaults(tmp_path, monkeypatch):
-    (tmp_path / "auditor.toml").write_text('ignore = ["provenance.unsupported_by_body"]\nfail_on = "never"\nformat = ["json"]\n')
+    (tmp_path / "auditor.toml").write_text(
+        'ignore = ["provenance.unsupported_by_body"]\nfail_on = "never"\nformat = ["json"]\n'
+    )
     doc = tmp_path / "d.txt"
     doc.write_text((TRAPS / "truncated.txt").read_text())
     monkeypatch.chdir(tmp_path)
     res = run("audit", str(doc), "--out", str(tmp_path / "r"))
     assert res.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [".headline-auditor", "audit.json"]
-    rules = {f["rule"] for f in json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"][0]["findings"]}
+    rules = {
+        f["rule"]
+        for f in json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"][0]["findings"]
+    }
     assert "provenance.unsupported_by_body" not in rules
 
 

@@ -1,16 +1,32 @@
 """The same audit on a Dask LocalCluster with 2 worker processes: byte for byte the local run."""
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, SAMPLES, SHARED, TRAPS
 
 
 def outputs(args, out: Path) -> dict[str, bytes]:
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "audit", *args, "--out", str(out), "--fail-on", "never", "-q", "--format", "md,json,sarif,csv"],
-        capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            *args,
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "-q",
+            "--format",
+            "md,json,sarif,csv",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stderr
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
@@ -41,14 +57,35 @@ def test_scheduler_without_dask_says_how_to_install(tmp_path):
         "    return real(name, *a, **k)\n"
         "builtins.__import__ = imp\n"
         "sys.argv = ['auditor'] + sys.argv[1:]\n"
-        "sys.path.insert(0, %r)\n"
-        "import cli; cli.main()\n" % str(ROOT)
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "import cli; cli.main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, "audit", str(TRAPS), "--out", str(tmp_path / "r"), "--scheduler", "local:2"], capture_output=True, text=True)
-    assert proc.returncode == 2 and "pip install 'headline-auditor[dask]'" in proc.stderr and "Traceback" not in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "audit", str(TRAPS), "--out", str(tmp_path / "r"), "--scheduler", "local:2"],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        proc.returncode == 2
+        and "pip install 'headline-auditor[dask]'" in proc.stderr
+        and "Traceback" not in proc.stderr
+    )
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path):
     pytest.importorskip("distributed", reason="the dask extra is not installed")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(tmp_path / "r"), "--scheduler", "local:zero"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(TRAPS),
+            "--out",
+            str(tmp_path / "r"),
+            "--scheduler",
+            "local:zero",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "expected local:N" in proc.stderr and "Traceback" not in proc.stderr

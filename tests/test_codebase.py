@@ -1,4 +1,5 @@
 """Properties of the code itself: the stages' one-way flow, small modules and functions, I/O at the edges."""
+
 import ast
 import re
 
@@ -62,7 +63,7 @@ def test_no_import_cycles_between_modules():
 
     def visit(n):
         if n in stack:
-            cycles.append(stack[stack.index(n):] + [n])
+            cycles.append(stack[stack.index(n) :] + [n])
             return
         if n in seen:
             return
@@ -77,7 +78,9 @@ def test_no_import_cycles_between_modules():
     assert cycles == []
 
 
-WRITE_CALL = re.compile(r"write_text\(|write_bytes\(|os\.replace\(|os\.rename\(|open\([^)]*['\"][wax]|unlink\(|rmtree\(")
+WRITE_CALL = re.compile(
+    r"write_text\(|write_bytes\(|os\.replace\(|os\.rename\(|open\([^)]*['\"][wax]|unlink\(|rmtree\("
+)
 READ_CALL = re.compile(r"read_text\(|read_bytes\(|open\([^)]*['\"]r|\.open\(")
 
 
@@ -95,7 +98,11 @@ def test_files_are_read_only_at_the_edges():
 
 
 def test_the_network_is_used_only_by_net():
-    users = sorted(rel(p) for p in SOURCES if {"requests", "urllib3", "socket", "http"} & {m.split(".")[0] for m in imported_modules(p)})
+    users = sorted(
+        rel(p)
+        for p in SOURCES
+        if {"requests", "urllib3", "socket", "http"} & {m.split(".")[0] for m in imported_modules(p)}
+    )
     assert users == ["auditor/net/fetch.py"]
 
 

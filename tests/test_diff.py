@@ -35,7 +35,12 @@ def test_edit_offsets_point_into_both_headlines():
     assert o[e.original.start : e.original.end] == "Sadr"
 
 
-words = st.lists(st.sampled_from(["Sadr", "the", "Antichrist’s", "men", "Iraq", "calls", ":", "13", "for", "calm", "–", "Beast\u00a0"]), max_size=12)
+words = st.lists(
+    st.sampled_from(
+        ["Sadr", "the", "Antichrist’s", "men", "Iraq", "calls", ":", "13", "for", "calm", "–", "Beast\u00a0"]
+    ),
+    max_size=12,
+)
 
 
 @settings(max_examples=300)

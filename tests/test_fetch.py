@@ -1,4 +1,6 @@
 """fetch and verify against a real HTTP server this test starts on 127.0.0.1 (no mocks)."""
+
+import contextlib
 import json
 import subprocess
 import sys
@@ -8,9 +10,9 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import FIXTURES, ROOT
 
 from auditor.net.fetch import FetchError, FetchPolicy, fetch, make_session
+from conftest import FIXTURES, ROOT
 
 SOURCE = (FIXTURES / "html" / "clean_page.html").read_bytes()
 ARABIC = "<html><head><title>الميليشيات تغلق الطريق</title></head><body><h1>الميليشيات تغلق الطريق</h1><p>نص</p></body></html>"
@@ -30,10 +32,9 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in headers:
             self.send_header(k, v)
         self.end_headers()
-        try:
+        # The client may give up (timeouts, size limits): that is the point of those tests.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeouts, size limits): that is the point of those tests
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -95,10 +96,17 @@ def test_ok(server):
     assert got.sidecar()["final_url"].endswith("/ok")
 
 
-@pytest.mark.parametrize("path, reason", [
-    ("/missing", "HTTP 404"), ("/loop", "redirects"), ("/big", "the limit is 100,000"), ("/chunked-big", "larger than the limit"),
-    ("/pdf", "not an HTML page"), ("/slow", "timed out"),
-])
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("/missing", "HTTP 404"),
+        ("/loop", "redirects"),
+        ("/big", "the limit is 100,000"),
+        ("/chunked-big", "larger than the limit"),
+        ("/pdf", "not an HTML page"),
+        ("/slow", "timed out"),
+    ],
+)
 def test_failures_have_plain_reasons(server, path, reason):
     with pytest.raises(FetchError, match=reason):
         get(server, path)
@@ -122,7 +130,12 @@ def test_charsets_from_header_and_meta(server):
 
 def test_fetch_command_saves_page_and_sidecar(server, tmp_path):
     out = tmp_path / "pages"
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "fetch", server + "/ok", server + "/missing", "--out", str(out)], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "fetch", server + "/ok", server + "/missing", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and "/missing: HTTP 404" in proc.stderr and "Traceback" not in proc.stderr
     [sidecar] = out.glob("*.json")
     meta = json.loads(sidecar.read_text())
@@ -142,7 +155,21 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
     )
     smap = tmp_path / "map.csv"
     smap.write_text(f"file,line,url\nd.txt,1,{server}/source\nd.txt,7,{server}/source\nd.txt,13,{server}/missing\n")
-    cmd = [sys.executable, str(ROOT / "cli.py"), "audit", str(dump), "--out", str(tmp_path / "r"), "--format", "json,md", "--fail-on", "never", "--verify", "--source-map", str(smap)]
+    cmd = [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "audit",
+        str(dump),
+        "--out",
+        str(tmp_path / "r"),
+        "--format",
+        "json,md",
+        "--fail-on",
+        "never",
+        "--verify",
+        "--source-map",
+        str(smap),
+    ]
     before = Handler.hits["/source"]
     assert subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0
     arts = json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"]
@@ -160,5 +187,22 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
 def test_bad_source_map_is_one_line(tmp_path):
     smap = tmp_path / "map.csv"
     smap.write_text("file,line,url\nd.txt,one,http://127.0.0.1:9/x\n")
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(FIXTURES / "traps"), "--out", str(tmp_path / "r"), "--source-map", str(smap)], capture_output=True, text=True)
-    assert proc.returncode == 2 and f"{smap}:2: expected columns file,line,url" in proc.stderr and "Traceback" not in proc.stderr
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(FIXTURES / "traps"),
+            "--out",
+            str(tmp_path / "r"),
+            "--source-map",
+            str(smap),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        proc.returncode == 2
+        and f"{smap}:2: expected columns file,line,url" in proc.stderr
+        and "Traceback" not in proc.stderr
+    )

@@ -1,4 +1,5 @@
 """Hostile and broken inputs through the CLI: one line per problem, nothing written outside --out."""
+
 import json
 import os
 import signal
@@ -8,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, TRAPS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -18,7 +20,10 @@ GOOD = (TRAPS / "truncated.txt").read_text(encoding="utf-8")
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): (p.read_bytes() if p.is_file() and not p.is_symlink() else b"") for p in sorted(root.rglob("*"))}
+    return {
+        str(p.relative_to(root)): (p.read_bytes() if p.is_file() and not p.is_symlink() else b"")
+        for p in sorted(root.rglob("*"))
+    }
 
 
 def hostile_corpus(d: Path) -> None:
@@ -27,7 +32,9 @@ def hostile_corpus(d: Path) -> None:
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 16)
     (d / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
-    (d / "cp1252.txt").write_bytes(GOOD.replace("’", "'").replace("…", "...").replace("Cleric", "Clérics").encode("cp1252"))
+    (d / "cp1252.txt").write_bytes(
+        GOOD.replace("’", "'").replace("…", "...").replace("Cleric", "Clérics").encode("cp1252")
+    )
     (d / "cr_only.txt").write_bytes(GOOD.replace("\n", "\r").encode())
     (d / "nul.txt").write_bytes(GOOD.replace("former", "for\x00mer").encode())
     (d / "no_newline.txt").write_text(GOOD.rstrip("\n"), encoding="utf-8")
@@ -38,7 +45,10 @@ def hostile_corpus(d: Path) -> None:
         "<script>alert(1)</script> | **x** [y](javascript:alert(1)) Antichrist",
         "Antichrist \x1b[31m\u202e control characters\x07",
     ]
-    text = "".join(f"{h} visits{NB}Basra\n\nSadr visits Basra\n\nThe cleric visited Basra on Monday and met officials, aides said.\n\n" for h in evil)
+    text = "".join(
+        f"{h} visits{NB}Basra\n\nSadr visits Basra\n\nThe cleric visited Basra on Monday and met officials, aides said.\n\n"
+        for h in evil
+    )
     (d / "evil name ‮txt.txt").write_text(text, encoding="utf-8")
     (d / "same_slug").mkdir()
     (d / "same_slug" / "good.txt").write_text(GOOD, encoding="utf-8")
@@ -54,12 +64,26 @@ def test_hostile_corpus_through_the_cli(tmp_path):
     out = tmp_path / "out"
     before = tree(corpus)
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "audit", str(corpus), str(corpus / "no_txt_here"), "--out", str(out), "--fail-on", "never", "--format", "md,json,sarif"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(corpus),
+            str(corpus / "no_txt_here"),
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--format",
+            "md,json,sarif",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 2
-    errors = [l for l in proc.stderr.splitlines() if l.startswith("error:")]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     assert any("empty.txt: is empty" in e for e in errors)
     assert any("binary.txt: looks like a binary file" in e for e in errors)
     assert any("dangling.txt: broken symbolic link" in e for e in errors)
@@ -89,7 +113,9 @@ def test_hostile_corpus_through_the_cli(tmp_path):
 
 def test_strict_turns_warnings_into_failure(tmp_path):
     p = tmp_path / "d.txt"
-    p.write_text("The Antichrist tours the southern oil fields\n\nThe visit lasted three hours and included meetings with engineers, the ministry said.\n")
+    p.write_text(
+        "The Antichrist tours the southern oil fields\n\nThe visit lasted three hours and included meetings with engineers, the ministry said.\n"
+    )
     cmd = [sys.executable, str(ROOT / "cli.py"), "audit", str(p), "--out", str(tmp_path / "r"), "--fail-on", "never"]
     assert subprocess.run(cmd, capture_output=True).returncode == 0
     strict = subprocess.run(cmd + ["--strict"], capture_output=True, text=True)
@@ -97,7 +123,21 @@ def test_strict_turns_warnings_into_failure(tmp_path):
 
 
 def test_quiet_prints_nothing_but_errors(tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(tmp_path / "r"), "--fail-on", "never", "-q"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(TRAPS),
+            "--out",
+            str(tmp_path / "r"),
+            "--fail-on",
+            "never",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == ""
 
 
@@ -107,7 +147,11 @@ def test_unreadable_file_is_one_line(tmp_path):
     p = tmp_path / "locked.txt"
     p.write_text(GOOD)
     p.chmod(0)
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(p), "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(p), "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "locked.txt: cannot read" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -126,19 +170,38 @@ def test_sigkill_mid_run_leaves_only_complete_files(tmp_path):
     corpus = tmp_path / "big.txt"
     write_corpus(corpus, 12_000_000)
     out = tmp_path / "out"
-    first = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(out), "--fail-on", "never", "-q"])
+    first = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(out), "--fail-on", "never", "-q"]
+    )
     assert first.returncode == 0
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "audit", str(corpus), str(TRAPS), "--out", str(out), "--fail-on", "never", "-q"])
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(corpus),
+            str(TRAPS),
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "-q",
+        ]
+    )
     deadline = time.time() + 300
     while time.time() < deadline and len(list((out / "big").glob("*.md")) if (out / "big").is_dir() else []) < 50:
         time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    reports = [p for p in out.rglob("*") if p.is_file() and not p.name.endswith(".tmp") and p.name != ".headline-auditor"]
+    reports = [
+        p for p in out.rglob("*") if p.is_file() and not p.name.endswith(".tmp") and p.name != ".headline-auditor"
+    ]
     assert len(reports) > 50
     assert all(complete(p) for p in reports)
     assert json.loads((out / "audit.json").read_text())["documents"]  # the previous run's file, intact
-    rerun = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(out), "--fail-on", "never", "-q"])
+    rerun = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(TRAPS), "--out", str(out), "--fail-on", "never", "-q"]
+    )
     assert rerun.returncode == 0
     assert not list(out.rglob("*.tmp"))
     assert all(complete(p) for p in out.rglob("*") if p.is_file() and p.name != ".headline-auditor")
@@ -164,7 +227,19 @@ def test_fifty_megabyte_single_line_stays_small(tmp_path):
         fh.write("Antichrist visits Basra port\n\nMinister visits Basra port\n\n")
         for _ in range(50):
             fh.write("word " * 200_000)
-    peak = peak_rss_mb([sys.executable, str(ROOT / "cli.py"), "audit", str(p), "--out", str(tmp_path / "r"), "--fail-on", "never", "-q"])
+    peak = peak_rss_mb(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(p),
+            "--out",
+            str(tmp_path / "r"),
+            "--fail-on",
+            "never",
+            "-q",
+        ]
+    )
     assert peak < PEAK_RSS_MB, f"peak RSS {peak:.0f} MB"
 
 
@@ -172,5 +247,19 @@ def test_fifty_megabyte_single_line_stays_small(tmp_path):
 def test_two_hundred_megabyte_dump_stays_small(tmp_path):
     p = tmp_path / "dump.txt"
     write_corpus(p, 200_000_000)
-    peak = peak_rss_mb([sys.executable, str(ROOT / "cli.py"), "audit", str(p), "--out", str(tmp_path / "r"), "--format", "json", "--fail-on", "never", "-q"])
+    peak = peak_rss_mb(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(p),
+            "--out",
+            str(tmp_path / "r"),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-q",
+        ]
+    )
     assert peak < PEAK_RSS_MB, f"peak RSS {peak:.0f} MB"

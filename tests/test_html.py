@@ -1,12 +1,12 @@
 """Saved pages: extraction on fixtures written for this project, then the same pipeline."""
+
 import json
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT
-
 from auditor.ingest.encodings import decode_html
 from auditor.ingest.html import extract_page, strip_site_name, text_view
+from conftest import FIXTURES, ROOT
 
 HTML = FIXTURES / "html"
 
@@ -19,13 +19,22 @@ def test_farm_page_headlines_metadata_and_body():
     p = page("farm_page.html")
     assert p.title == "Antichrist’s men close the road to Basra port"  # site name stripped
     assert p.og_title == p.title and p.h1 == "Militias close the road to Basra port"
-    assert (p.byline, p.published, p.updated, p.site_name) == ("Staff writer", "2021-05-03T09:15:00Z", "2021-05-03T11:40:00Z", "End Times Daily")
+    assert (p.byline, p.published, p.updated, p.site_name) == (
+        "Staff writer",
+        "2021-05-03T09:15:00Z",
+        "2021-05-03T11:40:00Z",
+        "End Times Daily",
+    )
     assert p.canonical == "https://news.example.org/iraq/militias-close-road-to-basra-port"
     text = " ".join(p.paragraphs)
     assert "told Reuters" in text and "Trucks wait near the port gate in Basra. AFP" in p.paragraphs
     for junk in ("Home", "Share this", "tracking", "Read next", "mark of the beast", "©", "do not edit"):
         assert junk not in text
-    assert text_view(p)[:3] == ["Antichrist’s men close the road to Basra port", "", "Militias close the road to Basra port"]
+    assert text_view(p)[:3] == [
+        "Antichrist’s men close the road to Basra port",
+        "",
+        "Militias close the road to Basra port",
+    ]
 
 
 def test_clean_page_pairs_with_itself():
@@ -39,7 +48,11 @@ def test_clean_page_pairs_with_itself():
 
 def test_heavy_boilerplate_is_dropped():
     p = page("boilerplate_page.html")
-    assert (p.title, p.h1, p.byline) == ("Regime raises fuel prices again", "Government raises fuel prices again", "Amira Saleh")
+    assert (p.title, p.h1, p.byline) == (
+        "Regime raises fuel prices again",
+        "Government raises fuel prices again",
+        "Amira Saleh",
+    )
     assert p.headings == ["Queues at stations"]
     assert p.paragraphs == [
         "The cabinet approved a rise in the price of petrol on Thursday, the second this year, the oil ministry said.",
@@ -72,7 +85,22 @@ def test_declared_and_guessed_charsets():
 
 def test_pages_run_through_the_same_pipeline(tmp_path):
     out = tmp_path / "r"
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(HTML), "--out", str(out), "--fail-on", "never", "--format", "md,json,sarif"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(HTML),
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "--format",
+            "md,json,sarif",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads((out / "audit.json").read_text())["documents"]}
     farm = docs["farm_page.html"]["articles"][0]
@@ -85,5 +113,10 @@ def test_pages_run_through_the_same_pipeline(tmp_path):
     note = next((out / "farm_page").glob("*.md")).read_text()
     assert "## Page" in note and "   3  Militias close the road to Basra port" in note
     sarif = json.loads((out / "audit.sarif").read_text())
-    regions = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]: r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"]}
+    regions = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]: r["locations"][0][
+            "physicalLocation"
+        ]["region"]["startLine"]
+        for r in sarif["runs"][0]["results"]
+    }
     assert regions["farm_page.html"] == 5

@@ -38,7 +38,9 @@ def test_legacy_encoding_is_guessed_with_a_warning(tmp_path):
     assert src.warnings and "not UTF-8" in src.warnings[0]
 
 
-@pytest.mark.parametrize("data, message", [(b"", "is empty"), (b"  \n\n", "is empty"), (bytes(range(256)) * 8, "binary")])
+@pytest.mark.parametrize(
+    "data, message", [(b"", "is empty"), (b"  \n\n", "is empty"), (bytes(range(256)) * 8, "binary")]
+)
 def test_unusable_files_raise_one_line_errors(tmp_path, data, message):
     p = tmp_path / "bad.txt"
     p.write_bytes(data)
@@ -66,7 +68,10 @@ def test_symlink_loop_is_reported_not_fatal(tmp_path):
     assert any("symlink loop" in str(e) for e in errors)
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=20), max_size=30), st.sampled_from(["\n", "\r\n", "\r"]))
+@given(
+    st.lists(st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=20), max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
 def test_split_lines_round_trips(lines, newline):
     text = newline.join(lines)
     got = split_lines(text)

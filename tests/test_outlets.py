@@ -1,4 +1,5 @@
 """Outlet roles, glued text, organisations vs outlets, and mentions that cite nothing."""
+
 import pytest
 
 from auditor.datafiles import default_rules_dir
@@ -18,11 +19,23 @@ def roles(line):
     "line, expected",
     [
         ("“We will not back down,” a spokesman told Reuters.", ("Reuters", "outlet", "quoted_source")),
-        ("The Washington Post reported on Friday that talks had stalled.", ("Washington Post", "outlet", "quoted_source")),
-        ("Speaking to al-Shariqyah TV on Thursday, the former premier said he was ready.", ("al-Sharqiya", "outlet", "quoted_source")),
-        ("The group claimed the attack in its weekly newspaper al-Naba, published on Thursday.", ("al-Naba", "outlet", "quoted_source")),
+        (
+            "The Washington Post reported on Friday that talks had stalled.",
+            ("Washington Post", "outlet", "quoted_source"),
+        ),
+        (
+            "Speaking to al-Shariqyah TV on Thursday, the former premier said he was ready.",
+            ("al-Sharqiya", "outlet", "quoted_source"),
+        ),
+        (
+            "The group claimed the attack in its weekly newspaper al-Naba, published on Thursday.",
+            ("al-Naba", "outlet", "quoted_source"),
+        ),
         ("Fighters agreed to a truce, Middle East Eye (MEE) reports.", ("Middle East Eye", "outlet", "quoted_source")),
-        ("BAGHDAD, Sept 28 (Reuters) – Washington has made preparations to withdraw.", ("Reuters", "outlet", "dateline")),
+        (
+            "BAGHDAD, Sept 28 (Reuters) – Washington has made preparations to withdraw.",
+            ("Reuters", "outlet", "dateline"),
+        ),
         ("MOSUL, Iraq (AP) — Engineers said the dam was safe.", ("Associated Press", "outlet", "dateline")),
         ("Gulf NewsMarch 3, 2022", ("Gulf News", "outlet", "publisher_byline")),
         ("Anadolu Agency09:15 AM | March 5, 2022", ("Anadolu", "outlet", "publisher_byline")),
@@ -30,20 +43,44 @@ def roles(line):
         ("eg24.news2", ("eg24.news", "outlet", "publisher_byline")),
         ("The editorial team at AlKhaleej Today has confirmed it.", ("AlKhaleej Today", "outlet", "publisher_byline")),
         ("Residents leave a village near Zakho. Reuters", ("Reuters", "outlet", "photo_credit")),
-        ("Target sites before the strikes. US Department of Defence via AP", ("Associated Press", "outlet", "photo_credit")),
+        (
+            "Target sites before the strikes. US Department of Defence via AP",
+            ("Associated Press", "outlet", "photo_credit"),
+        ),
         ("Recruits at a base in 2014. Photograph: Sam Writer/The Guardian", ("The Guardian", "outlet", "photo_credit")),
         ("Soldiers in Kirkuk [Ali Hasan/Anadolu Agency]", ("Anadolu", "outlet", "photo_credit")),
         ("The cleric in Najaf in 2019. Photo: AFP", ("AFP", "outlet", "photo_credit")),
         ("READ: Reuters investigation finds smuggling at the port", ("Reuters", "outlet", "cross_reference")),
-        ("The talks between the two sides ended late on Sunday without an agreement on the border crossings, and both delegations said they would meet again in Ankara next month. — AFP", ("AFP", "outlet", "dateline")),
-        ("Officials said the new crossing would open to trucks carrying food and medicine first, and to other goods later in the year, once the customs building was finished (Reuters)", ("Reuters", "outlet", "dateline")),
-        ("Peshmerga forces deployed near the border crossing, officials told Basnews on Sunday.", ("Basnews", "outlet", "quoted_source")),
-        ("The AFP news agency reported that three rockets had landed near the airport.", ("AFP", "outlet", "quoted_source")),
+        (
+            "The talks between the two sides ended late on Sunday without an agreement on the border crossings, and both delegations said they would meet again in Ankara next month. — AFP",
+            ("AFP", "outlet", "dateline"),
+        ),
+        (
+            "Officials said the new crossing would open to trucks carrying food and medicine first, and to other goods later in the year, once the customs building was finished (Reuters)",
+            ("Reuters", "outlet", "dateline"),
+        ),
+        (
+            "Peshmerga forces deployed near the border crossing, officials told Basnews on Sunday.",
+            ("Basnews", "outlet", "quoted_source"),
+        ),
+        (
+            "The AFP news agency reported that three rockets had landed near the airport.",
+            ("AFP", "outlet", "quoted_source"),
+        ),
         ("Reuters journalists saw smoke rising over the refinery on Tuesday.", ("Reuters", "outlet", "quoted_source")),
-        ("The ministry denied the report, citing Kurdistan 24 as its source.", ("Kurdistan 24", "outlet", "quoted_source")),
-        ("Asked by Gulf News about the delays, the spokesman declined to comment.", ("Gulf News", "outlet", "quoted_source")),
+        (
+            "The ministry denied the report, citing Kurdistan 24 as its source.",
+            ("Kurdistan 24", "outlet", "quoted_source"),
+        ),
+        (
+            "Asked by Gulf News about the delays, the spokesman declined to comment.",
+            ("Gulf News", "outlet", "quoted_source"),
+        ),
         ("The offices of Al Jazeera were damaged in the blast.", ("Al Jazeera", "outlet", "other")),
-        ("At least 600 people were killed, according to Amnesty International.", ("Amnesty International", "organisation", "quoted_source")),
+        (
+            "At least 600 people were killed, according to Amnesty International.",
+            ("Amnesty International", "organisation", "quoted_source"),
+        ),
         ("The cleric said on Twitter that he would not stand.", ("Twitter", "platform", "quoted_source")),
     ],
 )
@@ -88,7 +125,9 @@ def test_one_entry_per_outlet_and_role_at_first_line():
 def test_registry_covers_the_field():
     outlets = REG.entities["outlet"]
     assert len(outlets) >= 80
-    assert {"wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency"} <= {o.kind for o in outlets}
+    assert {"wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency"} <= {
+        o.kind for o in outlets
+    }
 
 
 def test_broken_registry_names_file_entry_and_field(tmp_path):

@@ -1,9 +1,11 @@
 """--jobs and chunking change how the work is split, never what is written."""
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, SAMPLES, TRAPS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -14,7 +16,23 @@ from auditor.ingest.chunks import plan  # noqa: E402
 
 
 def outputs(args, out: Path) -> dict[str, bytes]:
-    subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", *args, "--out", str(out), "--fail-on", "never", "-q", "--format", "md,json,sarif"], check=True, timeout=900)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            *args,
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "-q",
+            "--format",
+            "md,json,sarif",
+        ],
+        check=True,
+        timeout=900,
+    )
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 

@@ -1,10 +1,10 @@
 """Generated documents: nothing escapes, every line number is real, terms come from headlines."""
+
 import json
 import random
 import tempfile
 from pathlib import Path
 
-from conftest import audit_text
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -13,19 +13,70 @@ from auditor.errors import InputError
 from auditor.ingest.sources import open_source, split_lines
 from auditor.report.builder import MemoryTarget, ReportBuilder
 from auditor.report.sink import DocumentInfo
+from conftest import audit_text
 
 NB = "\u00a0"
 WORDS = [
-    "Sadr", "Antichrist", "Antichrist’s", "men", "militias", "Iraq", "the", "calls", "for", "calm", "Beast",
-    "Revelation", "13:8", "Reuters", "AFP", "told", "The", "National", "|", "*", "<script>", "../", "..",
-    "CON", "．．／", "\u202e", "\x07", "😀", "’", "“", "—", ":", "Rudaw", "Updated:", "READ:", "al-Sadr",
-    "666", "Dajjal", "regime", "vermin", "(AP)", "Photo:", "\t", NB,
+    "Sadr",
+    "Antichrist",
+    "Antichrist’s",
+    "men",
+    "militias",
+    "Iraq",
+    "the",
+    "calls",
+    "for",
+    "calm",
+    "Beast",
+    "Revelation",
+    "13:8",
+    "Reuters",
+    "AFP",
+    "told",
+    "The",
+    "National",
+    "|",
+    "*",
+    "<script>",
+    "../",
+    "..",
+    "CON",
+    "．．／",
+    "\u202e",
+    "\x07",
+    "😀",
+    "’",
+    "“",
+    "—",
+    ":",
+    "Rudaw",
+    "Updated:",
+    "READ:",
+    "al-Sadr",
+    "666",
+    "Dajjal",
+    "regime",
+    "vermin",
+    "(AP)",
+    "Photo:",
+    "\t",
+    NB,
 ]
 word = st.sampled_from(WORDS)
 headline = st.lists(word, min_size=1, max_size=12).map(" ".join)
 body = st.lists(word, min_size=8, max_size=40).map(lambda ws: " ".join(ws) + ".")
-furniture = st.sampled_from(["Updated: May 3, 2021 11:02 AM", "READ: Iraq and the rest", "A+ A-", "***", "By Sam Writer",
-                             "Gulf NewsMarch 3, 2022", "Caption text here. Reuters", "ERBIL, Kurdistan Region — text"])
+furniture = st.sampled_from(
+    [
+        "Updated: May 3, 2021 11:02 AM",
+        "READ: Iraq and the rest",
+        "A+ A-",
+        "***",
+        "By Sam Writer",
+        "Gulf NewsMarch 3, 2022",
+        "Caption text here. Reuters",
+        "ERBIL, Kurdistan Region — text",
+    ]
+)
 line = st.one_of(headline, body, furniture, st.just(""), st.text(max_size=60))
 document = st.tuples(st.lists(line, max_size=40), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans()).map(
     lambda t: t[1].join(t[0]) + (t[1] if t[2] else "")

@@ -1,4 +1,5 @@
 """Likely first publisher: house styles, datelines, bylines, self-references, republishers."""
+
 from conftest import audit_text
 
 

@@ -1,15 +1,16 @@
 """Report bytes: golden files, escaping of hostile text, and byte-identical reruns."""
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, audit_text
 
 from auditor.report.builder import MemoryTarget, ReportBuilder
 from auditor.report.sink import DocumentInfo
 from auditor.text.markdown import md
+from conftest import ROOT, audit_text
 
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
@@ -18,7 +19,9 @@ def audit_samples(out: Path, seed: str = "0") -> dict[str, bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
         [sys.executable, "cli.py", "audit", "samples", "--out", str(out), "--fail-on", "never", "-q"],
-        cwd=ROOT, env=env, check=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 

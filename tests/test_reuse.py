@@ -1,4 +1,5 @@
 """Bodies reused across articles and files; boilerplate is not reuse."""
+
 import csv
 import json
 import subprocess
@@ -32,12 +33,31 @@ def run(tmp_path, files: dict[str, str], *extra):
     for name, text in files.items():
         (src / name).write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", str(src), "--out", str(out), "--fail-on", "never", "-q", "--format", "md,json,csv", *extra], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "audit",
+            str(src),
+            "--out",
+            str(out),
+            "--fail-on",
+            "never",
+            "-q",
+            "--format",
+            "md,json,csv",
+            *extra,
+        ],
+        check=True,
+    )
     return out, json.loads((out / "audit.json").read_text(encoding="utf-8"))
 
 
 def pairs(data):
-    return {(r["a"]["path"].rsplit("/", 1)[-1], r["a"]["article"], r["b"]["path"].rsplit("/", 1)[-1], r["b"]["article"]): r for r in data["reuse"]}
+    return {
+        (r["a"]["path"].rsplit("/", 1)[-1], r["a"]["article"], r["b"]["path"].rsplit("/", 1)[-1], r["b"]["article"]): r
+        for r in data["reuse"]
+    }
 
 
 def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
@@ -45,10 +65,19 @@ def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
     files = {
         "a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P + [BOILER])
         + article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED + [BOILER]),
-        "b.txt": article("Antichrist’s port opens again", "Basra port to reopen within a week", P)  # exact copy, other file
+        "b.txt": article(
+            "Antichrist’s port opens again", "Basra port to reopen within a week", P
+        )  # exact copy, other file
         + article("Dajjal’s port deal", "Port deal reached in Basra", edited)  # light edits
-        + article("False Prophet and the port", "Traders count the cost of Basra closure", P[3:] + UNRELATED[:0] + [
-            "The chamber of commerce asked the government to compensate importers for the weeks of delay at the port."]),
+        + article(
+            "False Prophet and the port",
+            "Traders count the cost of Basra closure",
+            P[3:]
+            + UNRELATED[:0]
+            + [
+                "The chamber of commerce asked the government to compensate importers for the weeks of delay at the port."
+            ],
+        ),
     }
     out, data = run(tmp_path, files)
     got = pairs(data)
@@ -61,7 +90,7 @@ def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
     assert partial["runs"] and partial["runs"][0]["a_lines"][0] < partial["runs"][0]["a_lines"][1]
     # a.txt#0 and a.txt#1 share only the AlKhaleej boilerplate: not reuse.
     assert ("a.txt", 0, "a.txt", 1) not in got
-    assert not any("a.txt" == k[0] and k[1] == 1 for k in got)
+    assert not any(k[0] == "a.txt" and k[1] == 1 for k in got)
     note = next((out / "a").glob("00-*.md")).read_text(encoding="utf-8")
     assert "## Also appears in" in note and "(../b/00-" in note and "the same body (100% identical)" in note
     assert "2 shared paragraph(s)" in note
@@ -73,18 +102,30 @@ def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
 
 
 def test_no_reuse_switch_and_unrelated_articles(tmp_path):
-    files = {"a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P),
-             "b.txt": article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED)}
+    files = {
+        "a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P),
+        "b.txt": article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED),
+    }
     _, data = run(tmp_path, files)
     assert data["reuse"] == []
     files["c.txt"] = files["a.txt"]
     out, data = run(tmp_path / "x", files, "--no-reuse")
-    assert data["reuse"] == [] and "## Also appears in" not in (out / "a").joinpath(next(p.name for p in (out / "a").glob("*.md"))).read_text()
+    assert (
+        data["reuse"] == []
+        and "## Also appears in" not in (out / "a").joinpath(next(p.name for p in (out / "a").glob("*.md"))).read_text()
+    )
 
 
 def test_a_paragraph_in_many_articles_is_boilerplate(tmp_path):
     shared = "Subscribers can read every story on our website and in the daily print edition delivered at dawn."
-    text = "".join(article(f"Antichrist visits town {k}", f"Minister visits town {k}", [f"The minister arrived in town number {k} on Monday and met the local council there.", shared]) for k in range(6))
+    text = "".join(
+        article(
+            f"Antichrist visits town {k}",
+            f"Minister visits town {k}",
+            [f"The minister arrived in town number {k} on Monday and met the local council there.", shared],
+        )
+        for k in range(6)
+    )
     _, data = run(tmp_path, {"many.txt": text})
     assert data["reuse"] == []
 
@@ -99,7 +140,9 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
     from auditor.text.body import Body
 
     text = "".join(
-        article(f"Antichrist item {k} says", f"Item {k} says", [P[k % 5], f"{UNRELATED[0]} Number {k}.", P[(k + 1) % 5]])
+        article(
+            f"Antichrist item {k} says", f"Item {k} says", [P[k % 5], f"{UNRELATED[0]} Number {k}.", P[(k + 1) % 5]]
+        )
         for k in range(8)
     )
     path = tmp_path / "d.txt"

@@ -1,16 +1,17 @@
 """Rules are data: every shipped rule carries examples that pass; broken files fail clearly."""
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from auditor.analysis.rule_examples import check_examples
 from auditor.checks.kinds import KINDS
 from auditor.checks.loader import load_rules
 from auditor.datafiles import default_rules_dir
 from auditor.errors import RuleError
+from conftest import ROOT
 
 SHIPPED = load_rules([default_rules_dir()])
 
@@ -38,7 +39,7 @@ def test_a_misbehaving_example_is_reported(tmp_path):
     assert "bad.toml: rule 'bad.r': field 'examples.match[0]': does not fire" in problem
 
 
-RULE = '''category = "c"
+RULE = """category = "c"
 [[rules]]
 name = "{name}"
 kind = "{kind}"
@@ -51,7 +52,7 @@ altered = "b"
 [[rules.examples.no_match]]
 original = "a"
 altered = "a"
-'''
+"""
 
 
 @pytest.mark.parametrize(
@@ -60,9 +61,20 @@ altered = "a"
         ("category = [", "not valid TOML"),
         (RULE.format(name="r", kind="regexish", body='terms = ["x"]'), "rule 'r': field 'kind': Input tag 'regexish'"),
         (RULE.format(name="r", kind="term", body=""), "rule 'r': field 'terms': Field required"),
-        (RULE.format(name="r", kind="pattern", body="pattern = '(a)\\1'"), "rule 'r': field 'pattern': RE2 cannot compile"),
-        (RULE.format(name="r", kind="pattern", body="pattern = '(a+)+$'"), "rule 'r': field 'pattern': nested unbounded repetition '(a+)+'"),
-        (RULE.format(name="r", kind="term", body='terms = ["x"]').replace('severity = "high"', 'severity = "severe"'), "field 'severity'"),
+        (
+            RULE.format(name="r", kind="pattern", body="pattern = '(a)\\1'"),
+            "rule 'r': field 'pattern': RE2 cannot compile",
+        ),
+        (
+            RULE.format(name="r", kind="pattern", body="pattern = '(a+)+$'"),
+            "rule 'r': field 'pattern': nested unbounded repetition '(a+)+'",
+        ),
+        (
+            RULE.format(name="r", kind="term", body='terms = ["x"]').replace(
+                'severity = "high"', 'severity = "severe"'
+            ),
+            "field 'severity'",
+        ),
         (RULE.format(name="Bad Name", kind="term", body='terms = ["x"]'), "field 'name'"),
     ],
 )
@@ -99,7 +111,9 @@ def test_slow_pattern_for_backtracking_engines_does_not_hang(tmp_path):
         "print(sorted({x.rule for x in f}))\n"
     )
     # The timeout is a hang guard, not a speed claim: the run takes milliseconds.
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT), str(tmp_path)], capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert "unclassified_insertion" in out.stdout and "evil.r" not in out.stdout
 
@@ -121,5 +135,10 @@ def test_ignore_drops_a_rule():
 def test_unclassified_insertions_are_still_reported(ctx):
     from conftest import audit_text
 
-    [a] = audit_text("Sadr visits the gleaming capital\n\nSadr visits the capital\n\nThe cleric arrived on Monday and met officials in the capital for talks.\n", ctx).articles
-    assert [(f.rule, f.term, f.severity) for f in a.findings if f.rule == "unclassified_insertion"] == [("unclassified_insertion", "gleaming", "info")]
+    [a] = audit_text(
+        "Sadr visits the gleaming capital\n\nSadr visits the capital\n\nThe cleric arrived on Monday and met officials in the capital for talks.\n",
+        ctx,
+    ).articles
+    assert [(f.rule, f.term, f.severity) for f in a.findings if f.rule == "unclassified_insertion"] == [
+        ("unclassified_insertion", "gleaming", "info")
+    ]

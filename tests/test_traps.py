@@ -1,4 +1,5 @@
 """Each trap from the gold notes, on fixtures written for this project."""
+
 from conftest import TRAPS, audit_file
 
 

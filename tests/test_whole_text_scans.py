@@ -1,4 +1,5 @@
 """Whole-body scans must find what a line-by-line pass finds: they only decide where to look."""
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,10 +22,36 @@ from auditor.text.safe_regex import (
 REG = load_registry([default_rules_dir()])
 STYLES = tuple(s.pattern for s in load_styles([default_rules_dir()]))
 PIECES = [
-    "ERBIL, Kurdistan Region -", "A+ A-", "Reuters", "(AFP) -", "told Rudaw", "The National", "Updated:",
-    "May 3, 2021 11:02 AM", "READ:", "Source: Al Jazeera", "editorial team at AlKhaleej Today", "  ", "\t",
-    "Antichrist", "the", "said", "on", "Monday.", "...", "“quoted”", "—", "İstanbul", "ﬁnal", "5 MIN READ",
-    "[Name/Anadolu Agency]", "Photograph: Someone/The Guardian", "Baghdad", "al-Sadr", "BAGHDAD -", "Sadr",
+    "ERBIL, Kurdistan Region -",
+    "A+ A-",
+    "Reuters",
+    "(AFP) -",
+    "told Rudaw",
+    "The National",
+    "Updated:",
+    "May 3, 2021 11:02 AM",
+    "READ:",
+    "Source: Al Jazeera",
+    "editorial team at AlKhaleej Today",
+    "  ",
+    "\t",
+    "Antichrist",
+    "the",
+    "said",
+    "on",
+    "Monday.",
+    "...",
+    "“quoted”",
+    "—",
+    "İstanbul",
+    "ﬁnal",
+    "5 MIN READ",
+    "[Name/Anadolu Agency]",
+    "Photograph: Someone/The Guardian",
+    "Baghdad",
+    "al-Sadr",
+    "BAGHDAD -",
+    "Sadr",
 ]
 line = st.lists(st.sampled_from(PIECES), max_size=14).map(" ".join)
 lines = st.lists(line, min_size=1, max_size=12)
@@ -80,7 +107,10 @@ def test_paragraph_keys_equal_the_per_line_recipe(ls):
         collapsed = normalize(t, keep_case=True)
         if len(collapsed.split()) < MIN_WORDS:
             continue
-        if any(compile_pattern(p).search(collapsed) for p in ("^(?:Updated|Published|Posted|Last modified|First published)\\b",)):
+        if any(
+            compile_pattern(p).search(collapsed)
+            for p in ("^(?:Updated|Published|Posted|Last modified|First published)\\b",)
+        ):
             continue
         expected.append((k, re.sub(r"[^\w ]+", "", normalize(t))))
     got = paragraph_keys(ls, ("^(?:Updated|Published|Posted|Last modified|First published)\\b",))
@@ -90,7 +120,7 @@ def test_paragraph_keys_equal_the_per_line_recipe(ls):
 @given(lines)
 def test_unmarked_lines_are_never_headlines(ls):
     marks = headline_marks()(ls)
-    for t, m in zip(ls, marks):
+    for t, m in zip(ls, marks, strict=True):
         if not m:
             assert not is_headline_like(t)
 
@@ -149,12 +179,35 @@ def test_dropping_punctuation_by_byte_table_equals_the_regex(text):
     assert drop_punctuation(ascii_text) == re.sub(r"[^\w \n]+", "", ascii_text)
 
 
-BODY_WORDS = ["Iraq", "Iraqi", "Kurds", "went", "spies", "militias", "leader's", "U.S.", "returned", "Christian",
-              "gives", "e-mail", "al-Sadr", "told", "men", "women", "Beast", "ties", "x"]
+BODY_WORDS = [
+    "Iraq",
+    "Iraqi",
+    "Kurds",
+    "went",
+    "spies",
+    "militias",
+    "leader's",
+    "U.S.",
+    "returned",
+    "Christian",
+    "gives",
+    "e-mail",
+    "al-Sadr",
+    "told",
+    "men",
+    "women",
+    "Beast",
+    "ties",
+    "x",
+]
 
 
-@given(st.lists(st.sampled_from(BODY_WORDS + ["the", "of", ",", "(", ")", "’s"]), max_size=30),
-       st.sampled_from(BODY_WORDS + ["Iraqis", "go", "spy", "tie", "Christ", "Kurdish", "returns", "mail", "Sadr's", "US", "ox"]))
+@given(
+    st.lists(st.sampled_from(BODY_WORDS + ["the", "of", ",", "(", ")", "’s"]), max_size=30),
+    st.sampled_from(
+        BODY_WORDS + ["Iraqis", "go", "spy", "tie", "Christ", "Kurdish", "returns", "mail", "Sadr's", "US", "ox"]
+    ),
+)
 def test_the_substring_shortcut_never_changes_an_answer(body, word):
     from auditor.text.lexicon import Support
 

@@ -1,4 +1,5 @@
 """Pair each altered headline with the original that follows it (rapidfuzz, never difflib)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

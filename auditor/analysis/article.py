@@ -1,7 +1,9 @@
 """Everything a note says about one article: its diff, findings, citations and publisher."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -10,7 +12,7 @@ from auditor.analysis.diff import diff_headlines, unpaired_terms
 from auditor.analysis.segment import body_range
 from auditor.checks.engine import subject_for
 from auditor.ingest.lines import LazyLines
-from auditor.models import Article, HeadlineDiff, LineRef
+from auditor.models import Article, Citation, HeadlineDiff, LineRef
 from auditor.outlets.citations import cited, sightings
 from auditor.outlets.publisher import infer_publisher
 from auditor.reuse.prints import paragraph_prints
@@ -30,7 +32,35 @@ class Frame:
     reason: str
 
 
-def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False) -> Article:
+def _compare(
+    lines: LazyLines, frame: Frame, body_text: str, ctx: AuditContext, support: Callable[[], Support]
+) -> tuple[HeadlineDiff, LineRef | None, list[str]]:
+    """The headline diff, the original's line, and the notes that explain how it was read."""
+    altered = lines[frame.altered]
+    if frame.original is None:
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, support))
+        return diff, None, ["No original headline was found; inserted terms are the headline words the body lacks."]
+    notes = []
+    original_text = lines[frame.original]
+    diff = diff_headlines(original_text, altered, body_text, ctx.settings, support)
+    between = range(frame.altered + 1, frame.original)
+    if frame.original > frame.altered + 2 and any(lines[j].strip() for j in between):
+        notes.append("A line between the two headlines was skipped as a tagline.")
+    if diff.truncated_original:
+        notes.append(
+            "The original headline is truncated (ends in an ellipsis); words after that point are not compared."
+        )
+    if diff.kind == "rewrite":
+        notes.append(
+            "The headline was rewritten, not edited: inserted terms are its words found in neither the original "
+            "nor the body."
+        )
+    return diff, LineRef(text=original_text, line=frame.original + 1), notes
+
+
+def audit_article(
+    lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False
+) -> Article:
     """Everything the note says about one article; ``stop`` is the next article's first line."""
     altered = lines[frame.altered]
     body_first = (frame.original if frame.original is not None else frame.altered) + 1
@@ -41,27 +71,14 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
     notes = [frame.reason]
     if cut:
         notes.append(f"The article is very long; only lines up to {stop} were analysed.")
-    if frame.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, body_support))
-        original = None
-        notes.append("No original headline was found; inserted terms are the headline words the body lacks.")
-    else:
-        original_text = lines[frame.original]
-        diff = diff_headlines(original_text, altered, body_text, ctx.settings, body_support)
-        original = LineRef(text=original_text, line=frame.original + 1)
-        if frame.original > frame.altered + 2 and any(lines[j].strip() for j in range(frame.altered + 1, frame.original)):
-            notes.append("A line between the two headlines was skipped as a tagline.")
-        if diff.truncated_original:
-            notes.append("The original headline is truncated (ends in an ellipsis); words after that point are not compared.")
-        if diff.kind == "rewrite":
-            notes.append("The headline was rewritten, not edited: inserted terms are its words found in neither the original nor the body.")
+    diff, original, compare_notes = _compare(lines, frame, body_text, ctx, body_support)
+    notes += compare_notes
     findings = ctx.engine.findings(subject_for(diff, altered, body_text, body_support))
-    outlets = organisations = platforms = []
+    groups: dict[str, list[Citation]] = {"outlet": [], "organisation": [], "platform": []}
     publisher = None
     if text:
         found = sightings(text, ctx.registry)
         groups = cited(found)
-        outlets, organisations, platforms = groups["outlet"], groups["organisation"], groups["platform"]
         publisher = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators)
     return Article(
         index=index,
@@ -74,9 +91,9 @@ def audit_article(lines: LazyLines, frame: Frame, stop: int, index: int, ctx: Au
         deleted_terms=[s.text for s in diff.deleted],
         edits=diff.edits,
         findings=findings,
-        outlets=outlets,
-        organisations=organisations,
-        platforms=platforms,
+        outlets=groups["outlet"],
+        organisations=groups["organisation"],
+        platforms=groups["platform"],
         publisher=publisher,
         body=body,
         notes=notes,

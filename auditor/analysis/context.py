@@ -1,4 +1,5 @@
 """What the analysis of an article consults (rules, registries, house styles, settings), built from rule folders."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,5 +33,7 @@ def build_context(folders: list[Path], ignore: frozenset[str] = frozenset()) -> 
     rules = load_rules(folders, ignore)
     styles = load_styles(folders)
     boilerplate = load_boilerplate(folders, [st.pattern for st in styles if st.role == "republisher"])
-    ctx = AuditContext(engine=RuleEngine(rules), registry=load_registry(folders), styles=styles, boilerplate=tuple(boilerplate))
+    ctx = AuditContext(
+        engine=RuleEngine(rules), registry=load_registry(folders), styles=styles, boilerplate=tuple(boilerplate)
+    )
     return ctx, rules_digest(folders)

@@ -1,4 +1,5 @@
 """Token-level edits between an original headline and its altered copy (rapidfuzz opcodes)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -82,7 +83,10 @@ def _rewrite_terms(altered: str, alt: list[Token], support: Support) -> list[Spa
 
 
 def diff_headlines(
-    original: str, altered: str, body: str = "", settings: Settings = DEFAULT_SETTINGS,
+    original: str,
+    altered: str,
+    body: str = "",
+    settings: Settings = DEFAULT_SETTINGS,
     support: Callable[[], Support] | None = None,
 ) -> HeadlineDiff:
     """What changed from ``original`` to ``altered``, as edits and as reportable terms."""
@@ -101,10 +105,15 @@ def diff_headlines(
     for o0, o1, a0, a1 in regions:
         a_span, o_span = _span(altered, alt[a0:a1]), _span(original, orig[o0:o1])
         op = "replace" if a_span and o_span else ("insert" if a_span else "delete")
-        edits.append(Edit(
-            op=op, altered=a_span, original=o_span,
-            original_at=_position(orig, o0, original), altered_at=_position(alt, a0, altered),
-        ))
+        edits.append(
+            Edit(
+                op=op,
+                altered=a_span,
+                original=o_span,
+                original_at=_position(orig, o0, original),
+                altered_at=_position(alt, a0, altered),
+            )
+        )
         inserted += _pieces(altered, alt[a0:a1])
         (replaced if op == "replace" else deleted).extend(_pieces(original, orig[o0:o1]))
         changed_alt += sum(t.is_word for t in alt[a0:a1])
@@ -123,8 +132,13 @@ def diff_headlines(
     else:
         kind = "substitution"
     return HeadlineDiff(
-        kind=kind, edits=edits, inserted=inserted, replaced=replaced, deleted=deleted,
-        truncated_original=truncated, kept_ratio=round(kept, 3),
+        kind=kind,
+        edits=edits,
+        inserted=inserted,
+        replaced=replaced,
+        deleted=deleted,
+        truncated_original=truncated,
+        kept_ratio=round(kept, 3),
     )
 
 

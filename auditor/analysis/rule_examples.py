@@ -1,4 +1,5 @@
 """Run every rule's own examples: the meta-test behind `auditor rules check`."""
+
 from __future__ import annotations
 
 from auditor.analysis.diff import diff_headlines, unpaired_terms

@@ -1,4 +1,5 @@
 """Line roles: which lines can be headlines, which are page furniture, where articles end."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ _FURNITURE_PREFIX = re.compile(
     r"last updated|copyright|tags?|share|follow us)\b\s*[:|\-–—]?",
     re.IGNORECASE,
 )
-_CREDIT_ANYWHERE = re.compile(r"\b(?:Photo(?:graph)?(?: Credit)?|Image|Picture)\s*:|\bvia (?:AP|AFP|Reuters|Getty)\b|\bGetty Images\b")
+_CREDIT_ANYWHERE = re.compile(
+    r"\b(?:Photo(?:graph)?(?: Credit)?|Image|Picture)\s*:|\bvia (?:AP|AFP|Reuters|Getty)\b|\bGetty Images\b"
+)
 # A sentence ends inside the line and another begins: body text or a caption, not a headline.
 _SENTENCE_BREAK = re.compile(r"[\w'’\")\]]{2,}[.!?]\s+[A-Z‘“\"'(]")
 _CLOSING = re.compile(r"[\w?!'’\")\]…]$|\.\.\.$")
@@ -80,9 +83,7 @@ def _headline_like(t: str, settings: Settings) -> bool:
         return False
     letters = [c for c in t if c.isalpha()]
     # Short all-capitals lines are sub-heads ("PERENNIAL RISK") or widgets ("6 MIN READ").
-    if letters and all(c.isupper() for c in letters) and len(w) <= 6:
-        return False
-    return True
+    return not (letters and all(c.isupper() for c in letters) and len(w) <= 6)
 
 
 @lru_cache(maxsize=8192)

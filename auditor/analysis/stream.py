@@ -1,4 +1,5 @@
 """Find the articles of a text: where each altered headline starts one, and its original."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -85,4 +86,6 @@ def audit_source(source: SourceText, ctx: AuditContext) -> DocumentAudit:
     warnings = list(source.warnings)
     if not articles:
         warnings.append(no_headline_warning(source.path))
-    return DocumentAudit(path=source.path, sha256=source.sha256, line_count=len(source.lines), articles=articles, warnings=warnings)
+    return DocumentAudit(
+        path=source.path, sha256=source.sha256, line_count=len(source.lines), articles=articles, warnings=warnings
+    )

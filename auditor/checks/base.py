@@ -1,4 +1,5 @@
 """What every rule kind shares: its fields, its examples, and what it is asked about."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Apply loaded rules to what changed in a headline; everything inserted gets a finding."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,17 +30,30 @@ class RuleEngine:
         for lr, matcher in self._matchers:
             r = lr.rule
             for hit in matcher.hits(subject):
-                out.append(Finding(
-                    rule=lr.id, kind=r.kind, category=lr.category, severity=r.severity, term=hit.term,
-                    message=hit.message or r.message, reference=r.reference,
-                ))
+                out.append(
+                    Finding(
+                        rule=lr.id,
+                        kind=r.kind,
+                        category=lr.category,
+                        severity=r.severity,
+                        term=hit.term,
+                        message=hit.message or r.message,
+                        reference=r.reference,
+                    )
+                )
                 explained.update(hit.explains)
         for span in subject.inserted:
             if (span.start, span.end) not in explained:
-                out.append(Finding(
-                    rule=UNCLASSIFIED_ID, kind="unclassified", category="unclassified", severity="info",
-                    term=span.text, message="inserted text that no rule describes; review it",
-                ))
+                out.append(
+                    Finding(
+                        rule=UNCLASSIFIED_ID,
+                        kind="unclassified",
+                        category="unclassified",
+                        severity="info",
+                        term=span.text,
+                        message="inserted text that no rule describes; review it",
+                    )
+                )
         return _dedupe(out)
 
     def flags_headline(self, text: str) -> bool:

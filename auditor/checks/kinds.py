@@ -1,4 +1,5 @@
 """The rule kinds. Adding a kind = one class here and one entry in ``KINDS``."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Load rule files, validate them, and say exactly which file, rule and field is wrong."""
+
 from __future__ import annotations
 
 import hashlib
@@ -46,7 +47,10 @@ def load_rules(folders: list[Path], ignore: frozenset[str] = frozenset()) -> lis
         for path in rule_files(folder):
             for lr in load_rule_file(path):
                 if lr.id in seen:
-                    raise RuleError(lr.source, f"rule '{lr.rule.name}': field 'name': duplicate id '{lr.id}' (also in {seen[lr.id]})")
+                    raise RuleError(
+                        lr.source,
+                        f"rule '{lr.rule.name}': field 'name': duplicate id '{lr.id}' (also in {seen[lr.id]})",
+                    )
                 seen[lr.id] = lr.source
                 if lr.id not in ignore:
                     out.append(lr)

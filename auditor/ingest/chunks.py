@@ -1,4 +1,5 @@
 """Cut a big text file into article-aligned chunks so several processes can audit it."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,7 +13,19 @@ from auditor.ingest.sources import READ_BLOCK_BYTES
 # work, and many tasks balance the cores.
 TASK_BYTES = 2 << 20
 # Encodings in which CR and LF bytes only ever mean CR and LF (no multi-byte unit holds them).
-_ASCII_SAFE = ("utf-8", "utf-8-sig", "ascii", "latin-1", "iso8859", "cp125", "windows-125", "mac-", "koi8", "cp8", "cp4")
+_ASCII_SAFE = (
+    "utf-8",
+    "utf-8-sig",
+    "ascii",
+    "latin-1",
+    "iso8859",
+    "cp125",
+    "windows-125",
+    "mac-",
+    "koi8",
+    "cp8",
+    "cp4",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,5 @@ def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: 
         return whole
     starts = [(0, 0)] + cuts
     return [
-        Chunk(path, b, line, starts[k + 1][1] if k + 1 < len(starts) else None)
-        for k, (b, line) in enumerate(starts)
+        Chunk(path, b, line, starts[k + 1][1] if k + 1 < len(starts) else None) for k, (b, line) in enumerate(starts)
     ]

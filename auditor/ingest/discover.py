@@ -1,4 +1,5 @@
 """Which files a run audits: folders expanded in a stable order, problems reported, not fatal."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,9 +18,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tu
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            matches = sorted(
-                str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes
-            )
+            matches = sorted(str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes)
             if not matches:
                 errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
             found.extend(matches)

@@ -1,4 +1,5 @@
 """Which text encoding an input is in: byte-order marks, declared charsets, then a guess."""
+
 from __future__ import annotations
 
 import codecs
@@ -8,8 +9,11 @@ from auditor.errors import InputError
 
 # Longest marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
 BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # A file whose first 8 KiB holds more than this share of control bytes is treated as binary.
 BINARY_CONTROL_SHARE = 0.10

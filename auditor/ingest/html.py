@@ -1,4 +1,5 @@
 """A saved news page to a text view the pipeline can read: headlines first, then the article."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,23 @@ from pydantic import BaseModel, ConfigDict, Field
 from auditor.text.normalize import normalize
 
 # Elements that never hold the story.
-_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "nav", "footer", "aside", "header", "menu", "select", "input")
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "nav",
+    "footer",
+    "aside",
+    "header",
+    "menu",
+    "select",
+    "input",
+)
 # Class/id words of navigation, sharing and related-story widgets.
 _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|share|sharing|social|subscribe|newsletter|related|recommend|"

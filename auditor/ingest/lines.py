@@ -1,4 +1,5 @@
 """A window over a stream of lines: random access near the read position, old lines released."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator

@@ -1,4 +1,5 @@
 """Parts of inputs read again after the audit: body ranges for reuse, a headline's line in a page."""
+
 from __future__ import annotations
 
 import html as html_lib

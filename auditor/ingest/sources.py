@@ -1,4 +1,5 @@
 """The one place that reads input files: bytes to numbered lines, streamed, and folders to file lists."""
+
 from __future__ import annotations
 
 import codecs
@@ -27,6 +28,7 @@ HEAD_BYTES = 1 << 16
 MAX_LINE_CHARS = 1_000_000
 BACKGROUND_HASH_BYTES = 32 << 20  # bigger files are hashed in a thread while the audit starts
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+
 
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF and CR only, so numbers agree with `grep -n` and editors."""
@@ -82,7 +84,7 @@ class SourceStream:
             yield list(self.view)
             return
         try:
-            fh = Path(self.path).open("rb")
+            fh = Path(self.path).open("rb")  # noqa: SIM115 - closed by the with below; open errors get their own message
         except OSError as exc:
             raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
         with fh:
@@ -100,7 +102,9 @@ class SourceStream:
                 text = decoder.decode(chunk, final=final)
             except UnicodeDecodeError as exc:
                 if not warned_bad:
-                    self.warnings.append(f"{self.path}: invalid {self.encoding} near byte {consumed + exc.start}; replaced")
+                    self.warnings.append(
+                        f"{self.path}: invalid {self.encoding} near byte {consumed + exc.start}; replaced"
+                    )
                     warned_bad = True
                 decoder.reset()
                 text = chunk.decode(self.encoding, errors="replace")
@@ -146,7 +150,9 @@ class SourceStream:
     def _cap(self, line: str, line_no: int) -> str:
         if len(line) <= MAX_LINE_CHARS:
             return line
-        self.warnings.append(f"{self.path}:{line_no}: line longer than {MAX_LINE_CHARS:,} characters; only the start is analysed")
+        self.warnings.append(
+            f"{self.path}:{line_no}: line longer than {MAX_LINE_CHARS:,} characters; only the start is analysed"
+        )
         return line[:MAX_LINE_CHARS]
 
 
@@ -179,7 +185,12 @@ def _open_html(p: Path, name: str) -> SourceStream:
     if not view:
         warnings.append(f"{name}: no headline or text found in the page")
     return SourceStream(
-        path=name, sha256=hashlib.sha256(data).hexdigest(), encoding="html", warnings=warnings, page=page, view=view,
+        path=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="html",
+        warnings=warnings,
+        page=page,
+        view=view,
     )
 
 
@@ -219,4 +230,6 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     """Read a whole (small) input into memory: for tests and library callers."""
     stream = open_source(path)
     lines = list(stream.lines())
-    return SourceText(path=stream.path, lines=lines, sha256=stream.digest(), encoding=stream.encoding, warnings=stream.warnings)
+    return SourceText(
+        path=stream.path, lines=lines, sha256=stream.digest(), encoding=stream.encoding, warnings=stream.warnings
+    )

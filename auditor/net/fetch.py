@@ -1,9 +1,11 @@
 """The one place that uses the network: polite, bounded HTTP GETs of news pages."""
+
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
@@ -13,6 +15,8 @@ from urllib3.util.retry import Retry
 
 from auditor import __version__
 from auditor.ingest.encodings import decode_html
+from auditor.report.paths import slug
+from auditor.writer import save_fetched
 
 USER_AGENT = f"headline-auditor/{__version__} (provenance research; +https://pypi.org/project/headline-auditor/)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -49,8 +53,13 @@ class Fetched:
 
     def sidecar(self) -> dict:
         return {
-            "url": self.url, "final_url": self.final_url, "status": self.status, "fetched_at": self.fetched_at,
-            "sha256": self.sha256, "content_type": self.content_type, "headers": self.headers,
+            "url": self.url,
+            "final_url": self.final_url,
+            "status": self.status,
+            "fetched_at": self.fetched_at,
+            "sha256": self.sha256,
+            "content_type": self.content_type,
+            "headers": self.headers,
         }
 
 
@@ -69,9 +78,15 @@ def make_session(policy: FetchPolicy = FetchPolicy()) -> requests.Session:
     session.headers.update({"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
     session.max_redirects = policy.max_redirects
     retry = CappedRetry(
-        total=policy.retries, connect=policy.retries, read=policy.retries, status=policy.retries,
-        backoff_factor=policy.backoff, status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=frozenset({"GET", "HEAD"}), respect_retry_after_header=True, raise_on_status=False,
+        total=policy.retries,
+        connect=policy.retries,
+        read=policy.retries,
+        status=policy.retries,
+        backoff_factor=policy.backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,
     )
     retry.max_retry_after = policy.max_retry_after
     adapter = HTTPAdapter(max_retries=retry)
@@ -139,7 +154,26 @@ def fetch(session: requests.Session, url: str, policy: FetchPolicy = FetchPolicy
         except ValueError as exc:
             raise FetchError(str(exc)) from None
         return Fetched(
-            url=url, final_url=resp.url, status=resp.status_code, content_type=ctype, html=html, body=data,
-            sha256=hashlib.sha256(data).hexdigest(), fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            headers={k: v for k, v in ((h, resp.headers.get(h)) for h in KEPT_HEADERS) if v}, warnings=warnings,
+            url=url,
+            final_url=resp.url,
+            status=resp.status_code,
+            content_type=ctype,
+            html=html,
+            body=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            headers={k: v for k, v in ((h, resp.headers.get(h)) for h in KEPT_HEADERS) if v},
+            warnings=warnings,
         )
+
+
+def fetch_and_save(url: str, out: Path, session: requests.Session | None = None) -> tuple[Path, int, int, list[str]]:
+    """`auditor fetch`: one page saved under ``out`` as NAME.html beside NAME.json.
+
+    Returns (page path, HTTP status, bytes, warnings); raises FetchError when the page cannot be had.
+    """
+    got = fetch(session or make_session(), url)
+    parts = urlsplit(url)
+    name = slug(parts.netloc + parts.path, 100, "page") + "-" + got.sha256[:8]
+    page, _ = save_fetched(out, name, got.body, got.sidecar())
+    return page, got.status, len(got.body), got.warnings

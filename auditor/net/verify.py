@@ -1,4 +1,5 @@
 """Check a paired original headline against the page of the outlet that claims it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,6 +66,10 @@ class Verifier:
             v = Verification(url=url, status="unreachable", reason="the page shows no headline")
         else:
             score = similarity(a.original.text, source)
-            v = Verification(url=url, status="confirmed" if score >= CONFIRMED_AT else "differs",
-                             source_headline=source, similarity=round(score / 100, 3))
+            v = Verification(
+                url=url,
+                status="confirmed" if score >= CONFIRMED_AT else "differs",
+                source_headline=source,
+                similarity=round(score / 100, 3),
+            )
         return a.model_copy(update={"verification": v})

@@ -1,4 +1,5 @@
 """Outlets, organisations and platforms an article names, each in its role, with the line."""
+
 from __future__ import annotations
 
 import re
@@ -56,16 +57,19 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
     for s in found:
         role = s.role
         m = s.mention
-        if m.type == "organisation" and role == "other":
-            # Organisations count only where the text cites them, or names a speaker's affiliation.
-            if not _AFFILIATION_LEFT.search(s.text[: m.start]):
-                continue
+        # Organisations count only where the text cites them, or names a speaker's affiliation.
+        if m.type == "organisation" and role == "other" and not _AFFILIATION_LEFT.search(s.text[: m.start]):
+            continue
         key = (m.entity.name, role)
         bucket = groups[m.type]
         if key not in bucket:
             bucket[key] = Citation(
-                name=m.entity.name, role=role, line=s.line, evidence=evidence(s.text, m.start, m.end),
-                mention=s.text[m.start : m.end], kind=m.entity.kind,
+                name=m.entity.name,
+                role=role,
+                line=s.line,
+                evidence=evidence(s.text, m.start, m.end),
+                mention=s.text[m.start : m.end],
+                kind=m.entity.kind,
             )
     out: dict[str, list[Citation]] = {}
     for etype, bucket in groups.items():

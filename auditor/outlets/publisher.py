@@ -1,4 +1,5 @@
 """Who most likely wrote the text first: house-style fingerprints plus what the citations show."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -74,9 +75,15 @@ def _style_signals(body: Body, styles: list[Style]) -> tuple[list[PublisherSigna
                 republishers.append(st.outlet)
                 continue
             raw = body.lines[k].strip()
-            signals.append(PublisherSignal(
-                outlet=st.outlet, line=body.first + k, evidence=evidence(raw, m.start(), m.end()), why=st.why, weight=st.weight,
-            ))
+            signals.append(
+                PublisherSignal(
+                    outlet=st.outlet,
+                    line=body.first + k,
+                    evidence=evidence(raw, m.start(), m.end()),
+                    why=st.why,
+                    weight=st.weight,
+                )
+            )
     return signals, republishers
 
 
@@ -87,9 +94,17 @@ def _citation_signal(s: Sighting) -> PublisherSignal | None:
     if s.role == "dateline":
         return PublisherSignal(outlet=name, line=s.line, evidence=ev, why="dateline names it", weight=DATELINE_WEIGHT)
     if s.role == "publisher_byline" and kind != "aggregator":
-        return PublisherSignal(outlet=name, line=s.line, evidence=ev, why="masthead or byline names it", weight=BYLINE_WEIGHT)
+        return PublisherSignal(
+            outlet=name, line=s.line, evidence=ev, why="masthead or byline names it", weight=BYLINE_WEIGHT
+        )
     if s.role == "quoted_source" and s.mention.type == "outlet" and is_self_reference(s.text, s.mention):
-        return PublisherSignal(outlet=name, line=s.line, evidence=ev, why="a source speaks to it (self-reference)", weight=SELF_REFERENCE_WEIGHT)
+        return PublisherSignal(
+            outlet=name,
+            line=s.line,
+            evidence=ev,
+            why="a source speaks to it (self-reference)",
+            weight=SELF_REFERENCE_WEIGHT,
+        )
     if s.role == "photo_credit" and s.mention.type == "outlet" and kind not in WIRE_KINDS:
         return PublisherSignal(outlet=name, line=s.line, evidence=ev, why="its own photograph", weight=OWN_PHOTO_WEIGHT)
     return None
@@ -103,7 +118,9 @@ def _confidence(best: float, runner_up: float) -> Literal["high", "medium", "low
     return "low"
 
 
-def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggregators: frozenset[str]) -> Publisher | None:
+def infer_publisher(
+    body: Body, found: list[Sighting], styles: list[Style], aggregators: frozenset[str]
+) -> Publisher | None:
     """The likely first publisher of the body, or None when nothing shows it."""
     signals, republishers = _style_signals(body, styles)
     for s in found:
@@ -115,7 +132,15 @@ def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggr
     if not signals:
         if not republishers:
             return None
-        signals.append(PublisherSignal(outlet=republishers[0], line=body.first, evidence="", why="only a republisher is shown", weight=REPUBLISHER_WEIGHT))
+        signals.append(
+            PublisherSignal(
+                outlet=republishers[0],
+                line=body.first,
+                evidence="",
+                why="only a republisher is shown",
+                weight=REPUBLISHER_WEIGHT,
+            )
+        )
     score: dict[str, float] = defaultdict(float)
     first_line: dict[str, int] = {}
     for sig in signals:
@@ -128,6 +153,10 @@ def infer_publisher(body: Body, found: list[Sighting], styles: list[Style], aggr
     others = [o for o in dict.fromkeys(republishers) if o != best]
     others += [o for o in ranked[1:] if o in aggregators and o not in others]
     return Publisher(
-        name=best, evidence=mine[0].evidence, line=mine[0].line, confidence=_confidence(score[best], runner_up),
-        republished_by=others, signals=sorted(signals, key=lambda s: (s.line, s.outlet)),
+        name=best,
+        evidence=mine[0].evidence,
+        line=mine[0].line,
+        confidence=_confidence(score[best], runner_up),
+        republished_by=others,
+        signals=sorted(signals, key=lambda s: (s.line, s.outlet)),
     )

@@ -1,4 +1,5 @@
 """Outlet, organisation and platform registries: data files, validated, matched in one pass."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +20,11 @@ from auditor.text.body import Body
 from auditor.text.normalize import normalize
 
 EntityType = Literal["outlet", "organisation", "platform"]
-REGISTRY_FILES: dict[EntityType, str] = {"outlet": OUTLETS_FILE, "organisation": ORGANISATIONS_FILE, "platform": PLATFORMS_FILE}
+REGISTRY_FILES: dict[EntityType, str] = {
+    "outlet": OUTLETS_FILE,
+    "organisation": ORGANISATIONS_FILE,
+    "platform": PLATFORMS_FILE,
+}
 OUTLET_KINDS = ("wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency")
 
 
@@ -151,6 +156,8 @@ def load_registry(folders: list[Path]) -> Registry:
             if etype == "outlet":
                 for ent in parsed.entities:
                     if ent.kind not in OUTLET_KINDS:
-                        raise RuleError(str(path), f"entry '{ent.name}': field 'kind': must be one of {', '.join(OUTLET_KINDS)}")
+                        raise RuleError(
+                            str(path), f"entry '{ent.name}': field 'kind': must be one of {', '.join(OUTLET_KINDS)}"
+                        )
             merged[etype].extend(parsed.entities)
     return Registry(merged)

@@ -1,4 +1,5 @@
 """The role of one mention, read from the words around it (definitions in the README)."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,12 @@ from auditor.outlets.registry import Mention
 from auditor.text.dates import DATE_OR_TIME
 from auditor.text.normalize import normalize
 
-_XREF = re.compile(r"^\s*(?:READ(?: MORE| ALSO)?|RELATED|Read more|Read also|Related|See also|ALSO READ|Also read|MORE)\s*:", re.I)
-_BYLINE_LEFT = re.compile(r"^\s*(?:By\s+|Source\s*:\s*|©\s*|\(c\)\s*|Copyright\s+(?:\d{4}\s+)?|Published by\s+|Via\s+)?$", re.I)
+_XREF = re.compile(
+    r"^\s*(?:READ(?: MORE| ALSO)?|RELATED|Read more|Read also|Related|See also|ALSO READ|Also read|MORE)\s*:", re.I
+)
+_BYLINE_LEFT = re.compile(
+    r"^\s*(?:By\s+|Source\s*:\s*|©\s*|\(c\)\s*|Copyright\s+(?:\d{4}\s+)?|Published by\s+|Via\s+)?$", re.I
+)
 _BOILERPLATE_LEFT = re.compile(
     r"(?:editorial team (?:at|of)|originally (?:published|appeared) (?:by|on|in|at)|first (?:published|appeared) "
     r"(?:by|on|in|at)|republished (?:from|with permission (?:of|from))|this (?:article|story|report) "
@@ -38,8 +43,10 @@ _SOURCE_LEFT = re.compile(
     re.I,
 )
 _SOURCE_RIGHT = re.compile(
-    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?(?:news agency |agency |newspaper |daily |channel |television |TV |website |broadcaster )?"
-    r"(?:(?:journalists?|correspondents?|reporters?|photographers?|team|crew) (?:saw|found|witnessed|visited|counted|reported|learned|observed)\b|"
+    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?"
+    r"(?:news agency |agency |newspaper |daily |channel |television |TV |website |broadcaster )?"
+    r"(?:(?:journalists?|correspondents?|reporters?|photographers?|team|crew) "
+    r"(?:saw|found|witnessed|visited|counted|reported|learned|observed)\b|"
     r"(?:has |had |also |first |later |previously |exclusively |earlier )?"
     r"(?:reported|reports|reporting|said|says|quoted|quotes|cited|cites|learned|learnt|revealed|reveals|"
     r"published|broadcast|aired|obtained|was told|were told|has learned|understands|confirmed|"
@@ -47,8 +54,14 @@ _SOURCE_RIGHT = re.compile(
     r"investigation|sources?|analysis)\b)",
     re.I,
 )
-_REPORT_VERB = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|published|announced|according|quoted|cited|told|stated|wrote|carried)\b", re.I)
-_MEDIA_NOUN_LEFT = re.compile(r"\b(?:newspaper|paper|daily|weekly|magazine|channel|television|TV|agency|broadcaster|website|site|outlet)\s+$", re.I)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|published|announced|according|quoted|cited|told|stated|wrote|carried)\b",
+    re.I,
+)
+_MEDIA_NOUN_LEFT = re.compile(
+    r"\b(?:newspaper|paper|daily|weekly|magazine|channel|television|TV|agency|broadcaster|website|site|outlet)\s+$",
+    re.I,
+)
 _SELF_REFERENCE_LEFT = re.compile(
     r"\b(?:told|tells|speaking to|spoke to|talking to|talked to|said to|confirmed to|confided to|"
     r"in (?:an|a [\w ]{0,12}) interview with)\s+(?:the\s+)?$",

@@ -1,4 +1,5 @@
 """Accepted findings: a baseline file lists fingerprints that no longer fail a run."""
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,9 @@ class BaselineCollector:
 
     def article(self, a: Article) -> None:
         for f, fp in self._prints.of(a):
-            self.entries.append(BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text))
+            self.entries.append(
+                BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text)
+            )
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         """Nothing to close: a baseline lists findings, not documents."""

@@ -4,6 +4,7 @@ Rendering stays pure (text from models); a Target decides whether the text is wr
 (writer.DirectoryTarget) or compared with what is on disk (writer.CheckTarget). The builder
 never reads an input: reuse links arrive, already confirmed, at ``finish``.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -60,16 +61,27 @@ class ReportBuilder:
     """A sink for the runner: every format asked for, from one stream of articles."""
 
     def __init__(
-        self, target: Target, formats: tuple[str, ...], settings: dict[str, str], rules: list[LoadedRule],
-        known: frozenset[str], inputs: list[str], rules_digest: str, fail_on: str,
+        self,
+        target: Target,
+        formats: tuple[str, ...],
+        settings: dict[str, str],
+        rules: list[LoadedRule],
+        known: frozenset[str],
+        inputs: list[str],
+        rules_digest: str,
+        fail_on: str,
     ) -> None:
         self.t, self.formats, self.known = target, formats, known
         self.overview = Overview()
         # index.md opens with the corpus overview, known only at the end: rows wait here.
-        self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")
+        self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")  # noqa: SIM115 - closed by finish()
         self.paths = NotePaths(inputs)
         self.fail_floor = None if fail_on == "never" else SEVERITY_ORDER[fail_on]
-        self.base: dict[str, str | int] = {"tool": f"{TOOL_NAME} {__version__}", "rules_digest": rules_digest, **settings}
+        self.base: dict[str, str | int] = {
+            "tool": f"{TOOL_NAME} {__version__}",
+            "rules_digest": rules_digest,
+            **settings,
+        }
         self.stats = RunStats()
         self._first_doc, self._first_result, self._sarif_index = True, True, rule_index(rules)
         self.doc = DocumentInfo("", "")
@@ -115,7 +127,9 @@ class ReportBuilder:
         # The note's path is named only where a report shows it: notes, the CSV, the first
         # rows of the summary and of the overview's list. Making it costs a slug a headline.
         wanted = (
-            "md" in self.formats or "csv" in self.formats or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
+            "md" in self.formats
+            or "csv" in self.formats
+            or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
             or (a.original is None and self.overview.lists_more())
         )
         return self.paths.note(self.doc.path, a.index, a.altered.text) if wanted else ""
@@ -159,7 +173,10 @@ class ReportBuilder:
             for ref, art_links in links.items():
                 here = self._note_of(ref)
                 up = "../" * here.count("/")
-                self.t.amend(here, render_reuse(art_links, lambda other, up=up: (other.path, other.index, up + self._note_of(other))))
+                self.t.amend(
+                    here,
+                    render_reuse(art_links, lambda other, up=up: (other.path, other.index, up + self._note_of(other))),
+                )
         if "json" in self.formats:
             self.t.add("audit.json", json_out.tail(links, errors, not self._first_doc))
             self.t.end("audit.json")

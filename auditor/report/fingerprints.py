@@ -1,4 +1,5 @@
 """Stable identities for findings: unchanged when lines are inserted elsewhere in the file."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,6 +25,11 @@ class Fingerprinter:
         original = normalize(a.original.text) if a.original else ""
         altered = normalize(a.altered.text)
         return [
-            (f, hashlib.sha256("\x00".join((self.name, f.rule, altered, original, normalize(f.term))).encode()).hexdigest()[:32])
+            (
+                f,
+                hashlib.sha256(
+                    "\x00".join((self.name, f.rule, altered, original, normalize(f.term))).encode()
+                ).hexdigest()[:32],
+            )
             for f in a.findings
         ]

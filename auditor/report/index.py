@@ -1,4 +1,5 @@
 """OUT/index.md: front matter, the corpus overview (report.overview), then a row per article."""
+
 from __future__ import annotations
 
 from auditor.models import Article, top_severity
@@ -21,7 +22,8 @@ def index_row(path: str, a: Article, link: str) -> str:
     ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
     pub = md(a.publisher.name) if a.publisher else "?"
     top = top_severity(a.findings) or "none"
-    return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {top} | {pub} | [note]({link.replace(' ', '%20')}) |\n"
+    href = link.replace(" ", "%20")
+    return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {top} | {pub} | [note]({href}) |\n"
 
 
 def index_tail(errors: list[str]) -> str:

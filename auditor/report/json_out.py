@@ -1,4 +1,5 @@
 """audit.json, written as articles stream past: one article a line, the rest indented JSON."""
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,11 @@ def document_tail(line_count: int, warnings: list[str], had_articles: bool) -> s
 def _pair(a: ArticleRef, link: ReuseLink) -> dict[str, Any]:
     b = link.other
     return {
-        "kind": link.kind, "similarity": link.similarity, "shared_paragraphs": link.shared,
-        "a": {"path": a.path, "article": a.index}, "b": {"path": b.path, "article": b.index},
+        "kind": link.kind,
+        "similarity": link.similarity,
+        "shared_paragraphs": link.shared,
+        "a": {"path": a.path, "article": a.index},
+        "b": {"path": b.path, "article": b.index},
         "runs": [{"a_lines": [r[0], r[1]], "b_lines": [r[2], r[3]]} for r in link.runs],
     }
 

@@ -1,4 +1,5 @@
 """Markdown provenance notes (one per article) and the index: text in, text out, no I/O."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,12 @@ from auditor.models import SEVERITY_ORDER, Article, Citation
 from auditor.text.markdown import md, quote, visible_controls
 
 ROLE_LABELS = {
-    "quoted_source": "quoted source", "dateline": "dateline", "publisher_byline": "publisher byline",
-    "photo_credit": "photo credit", "cross_reference": "cross-reference", "other": "other mention",
+    "quoted_source": "quoted source",
+    "dateline": "dateline",
+    "publisher_byline": "publisher byline",
+    "photo_credit": "photo credit",
+    "cross_reference": "cross-reference",
+    "other": "other mention",
 }
 
 
@@ -47,7 +52,7 @@ def inline_change(a: Article) -> str:
             cursor = start
         if e.altered:
             out.append(("" if out[-1].endswith(" ") or not e.original else " ") + f"**{md(e.altered.text)}**")
-            if not e.original and not orig[cursor:cursor + 1].isspace() and cursor < len(orig):
+            if not e.original and not orig[cursor : cursor + 1].isspace() and cursor < len(orig):
                 out.append(" ")
     out.append(md(orig[cursor:]))
     return "".join(out).strip()
@@ -60,7 +65,10 @@ def _terms(label: str, terms: list[str]) -> str:
 def _citation_table(cites: list[Citation], what: str) -> str:
     if not cites:
         return f"No {what} named in the body.\n"
-    rows = [f"| {what[:-1].capitalize() if what.endswith('s') else what} | role | line | evidence |", "|---|---|---|---|"]
+    rows = [
+        f"| {what[:-1].capitalize() if what.endswith('s') else what} | role | line | evidence |",
+        "|---|---|---|---|",
+    ]
     for c in cites:
         rows.append(f"| {md(c.name)} | {ROLE_LABELS.get(c.role, c.role)} | {c.line} | {md(c.evidence)} |")
     return "\n".join(rows) + "\n"
@@ -82,7 +90,10 @@ def _outlets_by_name(cites: list[Citation]) -> str:
 
 
 def _headlines(a: Article) -> str:
-    parts = ["## Headlines\n\n| | line | headline |\n|---|---|---|\n", f"| altered | {a.altered.line} | {md(a.altered.text)} |\n"]
+    parts = [
+        "## Headlines\n\n| | line | headline |\n|---|---|---|\n",
+        f"| altered | {a.altered.line} | {md(a.altered.text)} |\n",
+    ]
     if a.original:
         parts.append(f"| original | {a.original.line} | {md(a.original.text)} |\n\n")
         parts.append(f"Change: {inline_change(a)}\n\n")
@@ -113,8 +124,14 @@ def _findings(a: Article, known: set[tuple[str, str]]) -> str:
 def _publisher(a: Article) -> str:
     p = a.publisher
     if not p:
-        return "\n## Likely publisher\n\nCould not be determined: no byline, dateline, house style or self-reference names a publisher.\n"
-    parts = ["\n## Likely publisher\n\n", f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n"]
+        return (
+            "\n## Likely publisher\n\nCould not be determined: no byline, dateline, house style or self-reference "
+            "names a publisher.\n"
+        )
+    parts = [
+        "\n## Likely publisher\n\n",
+        f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n",
+    ]
     if p.republished_by:
         parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
     parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
@@ -126,24 +143,37 @@ def _page(a: Article, page: PageInfo, view: list[str] | None) -> str:
     out = "\n## Page\n\n" + _page_table(page, a)
     if view:
         last = a.body.end_line if a.body else a.altered.line
-        shown = [(n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]]
+        shown = [
+            (n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]
+        ]
         # A fence longer than any backtick run inside it: page text cannot close it early.
         fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
         numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
-        out += f"\nLine numbers in this note count lines of the text extracted from the page:\n\n{fence}text\n{numbered}\n{fence}\n"
+        out += "\nLine numbers in this note count lines of the text extracted from the page:\n\n"
+        out += f"{fence}text\n{numbered}\n{fence}\n"
     return out
 
 
 def _undetermined(a: Article) -> str:
-    missing = [what for what, absent in (
-        ("the original headline", a.original is None), ("any cited outlet", not a.outlets), ("the publisher", a.publisher is None),
-    ) if absent]
+    missing = [
+        what
+        for what, absent in (
+            ("the original headline", a.original is None),
+            ("any cited outlet", not a.outlets),
+            ("the publisher", a.publisher is None),
+        )
+        if absent
+    ]
     return ("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in missing)) if missing else ""
 
 
 def render_note(
-    path: str, a: Article, fm: dict[str, str | int], known: set[tuple[str, str]] | None = None,
-    page: PageInfo | None = None, view: list[str] | None = None,
+    path: str,
+    a: Article,
+    fm: dict[str, str | int],
+    known: set[tuple[str, str]] | None = None,
+    page: PageInfo | None = None,
+    view: list[str] | None = None,
 ) -> str:
     """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
     span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
@@ -151,7 +181,9 @@ def render_note(
         front_matter({**fm, "article": a.index, "lines": span}),
         f"# Article {a.index}: {md(a.altered.text)}\n\n",
         f"Source: {md(path)}, lines {span}.\n\n",
-        _headlines(a), _changes(a), _findings(a, known or set()),
+        _headlines(a),
+        _changes(a),
+        _findings(a, known or set()),
         "\n## Cited outlets\n\n" + _outlets_by_name(a.outlets),
         "\n## Organisations\n\n" + _citation_table(a.organisations, "organisations"),
         "\n## Platforms\n\n" + _citation_table(a.platforms, "platforms"),
@@ -170,15 +202,25 @@ def _verification(a: Article) -> str:
     if v.status == "confirmed":
         return f"**confirmed**: {md(v.url)} publishes “{md(v.source_headline)}” (similarity {v.similarity:.2f}).\n"
     if v.status == "differs":
-        return (f"**differs**: {md(v.url)} publishes “{md(v.source_headline)}”, the paired original reads "
-                f"“{md(a.original.text if a.original else '')}” (similarity {v.similarity:.2f}).\n")
+        return (
+            f"**differs**: {md(v.url)} publishes “{md(v.source_headline)}”, the paired original reads "
+            f"“{md(a.original.text if a.original else '')}” (similarity {v.similarity:.2f}).\n"
+        )
     return f"**unreachable**: {md(v.url)}: {md(v.reason)}\n"
 
 
 def _page_table(page: PageInfo, a: Article) -> str:
-    rows = [("&lt;title&gt;", page.title), ("og:title", page.og_title), ("twitter:title", page.twitter_title),
-            ("&lt;h1&gt;", page.h1), ("byline", page.byline), ("published", page.published), ("updated", page.updated),
-            ("canonical URL", page.canonical), ("site name", page.site_name)]
+    rows = [
+        ("&lt;title&gt;", page.title),
+        ("og:title", page.og_title),
+        ("twitter:title", page.twitter_title),
+        ("&lt;h1&gt;", page.h1),
+        ("byline", page.byline),
+        ("published", page.published),
+        ("updated", page.updated),
+        ("canonical URL", page.canonical),
+        ("site name", page.site_name),
+    ]
     out = "| field | value |\n|---|---|\n" + "".join(f"| {k} | {md(v)} |\n" for k, v in rows if v)
     if a.source_line:
         out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"

@@ -1,4 +1,5 @@
 """The corpus overview at the top of OUT/index.md and the "Also appears in" section of notes."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -63,12 +64,17 @@ class OverviewFacts:
         terms = []
         for t in dict.fromkeys(a.inserted_terms):
             key = normalize(t)
-            cats = tuple(sorted({f.category for f in a.findings if normalize(f.term) in key and f.category != "unclassified"}))
+            cats = tuple(
+                sorted({f.category for f in a.findings if normalize(f.term) in key and f.category != "unclassified"})
+            )
             terms.append((key, t, cats))
         return cls(
-            terms=tuple(terms), outlets=tuple((c.name, c.role) for c in a.outlets),
-            publisher=a.publisher.name if a.publisher else "", has_original=a.original is not None,
-            altered_line=a.altered.line, altered=a.altered.text,
+            terms=tuple(terms),
+            outlets=tuple((c.name, c.role) for c in a.outlets),
+            publisher=a.publisher.name if a.publisher else "",
+            has_original=a.original is not None,
+            altered_line=a.altered.line,
+            altered=a.altered.text,
         )
 
 
@@ -120,10 +126,11 @@ def render_overview(o: Overview, files: int, articles: int, clusters: list[list[
 def render_reuse(links: list[ReuseLink], describe: Callable[[ArticleRef], tuple[str, int, str]]) -> str:
     """The "Also appears in" section of one note; ``describe(other)`` gives (path, index, link)."""
     out = ["\n## Also appears in\n\n"]
-    for link in sorted(links, key=lambda l: (-l.similarity, l.other)):
+    for link in sorted(links, key=lambda k: (-k.similarity, k.other)):
         path, index, href = describe(link.other)
         where = "; ".join(
-            f"lines {a}–{b} here, {c}–{d} there" if a != b else f"line {a} here, {c} there" for a, b, c, d in link.runs[:8]
+            f"lines {a}–{b} here, {c}–{d} there" if a != b else f"line {a} here, {c} there"
+            for a, b, c, d in link.runs[:8]
         )
         if link.kind == "same body":
             out.append(f"- [{md(path)}, article {index}]({href}): the same body ({link.similarity:.0%} identical).\n")

@@ -1,4 +1,5 @@
 """Where each report goes under --out: sanitised, length-capped, collision-free relative paths."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """SARIF 2.1.0: one result per finding at the altered headline, for code-scanning annotations."""
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,9 @@ UNCLASSIFIED_RULE = {
     "id": UNCLASSIFIED_ID,
     "name": UNCLASSIFIED_ID,
     "shortDescription": {"text": "Inserted text that no rule describes"},
-    "fullDescription": {"text": "Text present in the altered headline but not the original, matched by no rule; review it."},
+    "fullDescription": {
+        "text": "Text present in the altered headline but not the original, matched by no rule; review it."
+    },
     "help": {"text": "Read the inserted text in context; add a rule if it belongs to a campaign's vocabulary."},
     "defaultConfiguration": {"level": "note"},
     "properties": {"category": "unclassified", "severity": "info", "kind": "unclassified", "tags": ["unclassified"]},
@@ -38,7 +41,9 @@ def _rule_descriptor(lr: LoadedRule) -> dict:
         "id": lr.id,
         "name": r.name,
         "shortDescription": {"text": r.message},
-        "fullDescription": {"text": f"{r.message} ({r.kind} rule, category {lr.category}, from {PurePosixPath(lr.source).name})"},
+        "fullDescription": {
+            "text": f"{r.message} ({r.kind} rule, category {lr.category}, from {PurePosixPath(lr.source).name})"
+        },
         "help": {"text": f"{r.message}. Severity {r.severity}." + (f" See {r.reference}" if r.reference else "")},
         "defaultConfiguration": {"level": LEVELS[r.severity]},
         "properties": {"category": lr.category, "severity": r.severity, "kind": r.kind, "tags": [lr.category]},
@@ -53,15 +58,21 @@ def sarif_head(rules: list[LoadedRule]) -> tuple[str, str]:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": TOOL_NAME, "version": __version__, "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/headline-auditor/",
-                "rules": [_rule_descriptor(lr) for lr in rules] + [UNCLASSIFIED_RULE],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": ["\x00RESULTS\x00"],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://pypi.org/project/headline-auditor/",
+                        "rules": [_rule_descriptor(lr) for lr in rules] + [UNCLASSIFIED_RULE],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": ["\x00RESULTS\x00"],
+            }
+        ],
     }
     text = json.dumps(log, ensure_ascii=False, indent=2)
     head, tail = text.split('"\\u0000RESULTS\\u0000"')
@@ -83,12 +94,19 @@ def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, in
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
         "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(path)},
-                "region": {"startLine": a.source_line or a.altered.line, "startColumn": start, "endColumn": end, "snippet": {"text": a.altered.text}},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(path)},
+                    "region": {
+                        "startLine": a.source_line or a.altered.line,
+                        "startColumn": start,
+                        "endColumn": end,
+                        "snippet": {"text": a.altered.text},
+                    },
+                }
             }
-        }],
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"category": f.category, "severity": f.severity, "article": a.index},
     }

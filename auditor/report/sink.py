@@ -1,4 +1,5 @@
 """What the runner hands a report sink, in input order: documents, their articles, the links."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """A short Markdown summary for $GITHUB_STEP_SUMMARY: counts, articles with findings, links."""
+
 from __future__ import annotations
 
 from auditor.models import SEVERITY_ORDER, top_finding
@@ -12,10 +13,14 @@ def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]
     lines = [
         "## Headline audit\n",
         f"{st.files} file(s), {st.articles} article(s), {total} finding(s); {verdict}."
-        + (f" {st.known} finding(s) are known from the baseline." if st.known else "") + "\n",
-        "| severity | findings |", "|---|---|",
+        + (f" {st.known} finding(s) are known from the baseline." if st.known else "")
+        + "\n",
+        "| severity | findings |",
+        "|---|---|",
         *[f"| {s} | {st.by_severity[s]} |" for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get, reverse=True)],
-        "", "| category | findings |", "|---|---|",
+        "",
+        "| category | findings |",
+        "|---|---|",
         *[f"| {md(c)} | {n} |" for c, n in sorted(st.by_category.items(), key=lambda kv: (-kv[1], kv[0]))],
         "",
     ]
@@ -25,7 +30,8 @@ def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]
             top = top_finding(a.findings)
             assert top is not None  # only articles with findings are listed
             lines.append(
-                f"| {md(path)} | {a.altered.line} | {md(a.altered.text)} | {top.severity}: {md(top.term)} ({md(top.rule)}) "
+                f"| {md(path)} | {a.altered.line} | {md(a.altered.text)} "
+                f"| {top.severity}: {md(top.term)} ({md(top.rule)}) "
                 f"| {md(out_label.rstrip('/') + '/' + note)} |"
             )
         if st.flagged_total > SUMMARY_ROWS:

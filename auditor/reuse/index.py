@@ -7,6 +7,7 @@ BOILERPLATE_ARTICLES-1 articles (more than that is boilerplate), and only those 
 are paired: no all-pairs comparison of articles. Candidate pairs are then confirmed with
 rapidfuzz on the two bodies, read back from the inputs by the function the runner hands in.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -77,7 +78,8 @@ class ReuseIndex:
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute(
-            "CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, first INTEGER, last INTEGER, chars INTEGER, headline TEXT)"
+            "CREATE TABLE art (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, first INTEGER, last INTEGER, "
+            "chars INTEGER, headline TEXT)"
         )
         self.count = 0
         self._arts: list[tuple[int, str, int, int, int, int, str]] = []
@@ -86,7 +88,12 @@ class ReuseIndex:
         self._written: set[int] = set()
 
     def add(
-        self, path: str, index: int, headline: str, body: tuple[int, int] | None, chars: int,
+        self,
+        path: str,
+        index: int,
+        headline: str,
+        body: tuple[int, int] | None,
+        chars: int,
         prints: list[tuple[int, int, int]] | None = None,
     ) -> int:
         """Record an article and return its place in the run; its ``prints`` come here or by add_postings."""
@@ -209,7 +216,9 @@ class ReuseIndex:
         runs = _runs(sorted({(la, lb) for la, lb, _ in matches}))
         shared = len(seen_a)
         out.setdefault(a, []).append(ReuseLink(self.ref(b), kind, round(sim, 3), shared, runs))
-        out.setdefault(b, []).append(ReuseLink(self.ref(a), kind, round(sim, 3), shared, [(c, d, x, y) for x, y, c, d in runs]))
+        out.setdefault(b, []).append(
+            ReuseLink(self.ref(a), kind, round(sim, 3), shared, [(c, d, x, y) for x, y, c, d in runs])
+        )
 
     def close(self) -> None:
         self.db.close()

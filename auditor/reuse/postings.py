@@ -3,6 +3,7 @@
 Every posting of one fingerprint lands in one bucket, so each bucket can be grouped on its
 own, by any process, to find the fingerprints a few articles share.
 """
+
 from __future__ import annotations
 
 import struct
@@ -46,10 +47,14 @@ def bucket_rows_from_file(path: str) -> list[tuple[int, int, int, int, int]]:
     repeated = {fp for fp, n in counts.items() if n > 1}
     if not repeated:
         return []
-    return shared_rows_of([
-        (fp, first + cols[4 * i + 1], cols[4 * i + 2], cols[4 * i + 3])
-        for first, cols in runs for i, fp in enumerate(cols[0::4]) if fp in repeated
-    ])
+    return shared_rows_of(
+        [
+            (fp, first + cols[4 * i + 1], cols[4 * i + 2], cols[4 * i + 3])
+            for first, cols in runs
+            for i, fp in enumerate(cols[0::4])
+            if fp in repeated
+        ]
+    )
 
 
 def shared_rows_of(prints: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:

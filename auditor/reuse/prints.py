@@ -3,6 +3,7 @@
 A paragraph counts when it has MIN_WORDS words or more and is not boilerplate (stock text
 listed in boilerplate.toml, and republisher house styles).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,8 +62,10 @@ def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -
         suspects = [keep[j] for j in lines_to_check(patterns, "\n".join([collapsed[k] for k in keep]))]
         dropped = {k for k in suspects if matcher.Match(collapsed[k])}
         keep = [k for k in keep if k not in dropped]
+        if not keep:
+            return []
     joined = lower_same_length("\n".join([collapsed[k] for k in keep]))
-    return list(zip(keep, drop_punctuation(joined).split("\n")))
+    return list(zip(keep, drop_punctuation(joined).split("\n"), strict=True))
 
 
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in " \n_"))
@@ -79,7 +82,11 @@ def paragraph_prints(body: Body, boilerplate: list[str] | tuple[str, ...]) -> li
     """(line, fingerprint, characters) of the body paragraphs reuse looks at."""
     blake2b = hashlib.blake2b
     return [
-        (body.first + k, int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True), len(key))
+        (
+            body.first + k,
+            int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True),
+            len(key),
+        )
         for k, key in paragraph_keys(body.lines, boilerplate)
     ]
 

@@ -1,4 +1,5 @@
 """`auditor audit` as one library call: options in, reports written, an outcome out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -124,8 +125,14 @@ def audit(o: AuditOptions) -> AuditOutcome:
             from auditor.run.cluster import connect
 
             client, cluster = connect(o.scheduler)
-        plan = RunPlan(jobs=jobs, folders=folders, ignore=o.ignore, chunk_bytes=o.chunk_bytes, client=client,
-                       progress=Progress() if o.progress else None)
+        plan = RunPlan(
+            jobs=jobs,
+            folders=folders,
+            ignore=o.ignore,
+            chunk_bytes=o.chunk_bytes,
+            client=client,
+            progress=Progress() if o.progress else None,
+        )
         result = run_audit(files, ctx, builder, plan, reuse, _verifier(o))
         errors += result.errors
         stats = builder.finish(errors, result.links)

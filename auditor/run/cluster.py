@@ -3,6 +3,7 @@
 Optional: needs the `dask` extra. Workers must see the input files at the paths the client
 uses (a shared volume); the rule files travel with the tasks, so workers need no checkout.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -51,7 +52,9 @@ def connect(scheduler: str) -> tuple[Any, Any]:
             if n < 1:
                 raise ValueError
         except ValueError:
-            raise AuditorError("--scheduler", f"expected local:N with N a positive whole number, got {scheduler!r}") from None
+            raise AuditorError(
+                "--scheduler", f"expected local:N with N a positive whole number, got {scheduler!r}"
+            ) from None
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
     try:
@@ -83,7 +86,11 @@ def bucket_rows(j: int, parts: list[list[list[Posting]]]) -> list[SharedRow]:
 
 
 def run_tasks_on_cluster(
-    client: Any, tasks: Iterable[Task], folders: list[Path], ignore: frozenset[str], window: int | None = None,
+    client: Any,
+    tasks: Iterable[Task],
+    folders: list[Path],
+    ignore: frozenset[str],
+    window: int | None = None,
 ) -> Iterator[tuple[Task, TaskResult, Any]]:
     """(task, result, fingerprints future) in task order, at most ``window`` tasks in flight."""
     bundle_future = client.scatter(rule_bundle(folders), broadcast=True)
@@ -97,7 +104,10 @@ def run_tasks_on_cluster(
         try:
             result = arts.result()
         except Exception as exc:  # noqa: BLE001 - a task that failed on every try: reported, not dropped
-            result, prints = TaskResult(error=f"{t.stream.path}: failed on the cluster ({exc.__class__.__name__}: {exc})"), None
+            result, prints = (
+                TaskResult(error=f"{t.stream.path}: failed on the cluster ({exc.__class__.__name__}: {exc})"),
+                None,
+            )
         yield t, result, prints
 
 

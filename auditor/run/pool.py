@@ -1,4 +1,5 @@
 """Run audit tasks on one core or several local processes, results in input order."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,11 @@ def default_jobs() -> int:
 
 
 def run_tasks(
-    tasks: Iterable[Task], jobs: int, ctx: AuditContext, folders: list[Path], ignore: frozenset[str],
+    tasks: Iterable[Task],
+    jobs: int,
+    ctx: AuditContext,
+    folders: list[Path],
+    ignore: frozenset[str],
     window: int | None = None,
 ) -> Iterator[tuple[Task, TaskResult]]:
     """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory)."""

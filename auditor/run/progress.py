@@ -1,4 +1,5 @@
 """A one-line progress display on stderr, for terminals only."""
+
 from __future__ import annotations
 
 import sys
@@ -22,6 +23,7 @@ class Progress:
         elapsed = max(now - self.started, 1e-6)
         rate = done / elapsed / 1e6
         eta = (total - done) / (done / elapsed) if done else 0.0
-        line = f"\r{files_done}/{files_total} files  {done / 1e6:,.1f}/{total / 1e6:,.1f} MB  {rate:,.1f} MB/s  ETA {eta:,.0f} s "
+        line = f"\r{files_done}/{files_total} files  {done / 1e6:,.1f}/{total / 1e6:,.1f} MB"
+        line += f"  {rate:,.1f} MB/s  ETA {eta:,.0f} s "
         self.stream.write(line + ("\n" if final else ""))
         self.stream.flush()

@@ -5,6 +5,7 @@ audited (analysis, locally or on Dask), records reuse fingerprints and confirms 
 (reuse, reading bodies back through ingest), checks sources (net), and hands each article
 to a sink (report) in input order.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -136,8 +137,12 @@ class _Feeder:
 
 
 def run_audit(
-    files: list[str], ctx: AuditContext, sink: Sink, plan_: RunPlan | None = None,
-    reuse: ReuseIndex | None = None, verifier: Verifier | None = None,
+    files: list[str],
+    ctx: AuditContext,
+    sink: Sink,
+    plan_: RunPlan | None = None,
+    reuse: ReuseIndex | None = None,
+    verifier: Verifier | None = None,
 ) -> RunResult:
     """Feed every article of every file to ``sink`` in input order, then confirm reuse.
 

@@ -5,6 +5,7 @@ layer would have to convert back: a task's articles travel as one JSON array (py
 writes and reads it in Rust: 12 us an article against 29 us to unpickle the model), plus
 the reuse postings the worker already dealt into buckets.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -78,7 +79,9 @@ def run_task(task: Task) -> TaskResult:
     if ctx is None:
         result.error = f"{base.path}: internal error: the worker has no audit context"
         return result
-    lines = LazyLines(stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings))
+    lines = LazyLines(
+        stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings)
+    )
     try:
         result.articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
         result.paragraph_chars = [sum(chars for _, _, chars in a.paragraphs) for a in result.articles]

@@ -1,4 +1,5 @@
 """Results in submission order with a bounded number of tasks in flight (local pool or Dask)."""
+
 from __future__ import annotations
 
 from collections import deque

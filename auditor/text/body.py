@@ -4,6 +4,7 @@ Each stage (outlets, house styles, paragraph fingerprints) first scans the whole
 then looks line by line only at the few lines that scan hit. Newlines separate the lines in
 every view, and every view keeps one line per line, so a hit maps straight back to its line.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right

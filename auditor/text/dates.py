@@ -1,4 +1,5 @@
 """Dates and clock times as page furniture prints them: bylines, stamps, datelines."""
+
 from __future__ import annotations
 
 import re

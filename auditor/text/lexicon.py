@@ -1,4 +1,5 @@
 """Tokens with offsets, crude stems, and the question "does the body support this word?"."""
+
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ _TOKEN = re.compile(r"\d+(?:[:.,/]\d+)+|[^\W_](?:[\w]|['’\-.](?=[^\W_]))*|[^\w
 SEPARATORS = frozenset({":", ";", "|", ",", "-", "–", "—", "/"})
 # Determiners and particles trimmed from the edges of a reported span ("the Antichrist").
 EDGE_WORDS = frozenset({"the", "a", "an", "its", "his", "her", "their", "of", "to", "and", "from"})
+# fmt: off
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for from by with as is are was were be been has have had "
     "it its his her their our your my this that these those who whom which what when where why how "
@@ -35,6 +37,7 @@ _IRREGULAR = {
     "shot": "shoot", "hit": "hit", "slew": "slay", "slain": "slay", "men": "man", "women": "woman",
     "children": "child", "people": "person",
 }
+# fmt: on
 # Stems shorter than this must match exactly; longer ones may match on this many leading
 # characters ("evacuate"/"evacuation"). Seven keeps "Christ" from matching "Christian".
 PREFIX_MATCH = 7

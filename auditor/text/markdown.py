@@ -1,4 +1,5 @@
 """Make input text safe inside Markdown and HTML: no markup, links or table breaks get through."""
+
 from __future__ import annotations
 
 import re

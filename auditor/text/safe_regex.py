@@ -1,4 +1,5 @@
 """Regular expressions from data files run on RE2: linear time, so no rule can hang a run."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -107,9 +108,7 @@ def nested_unbounded_repeat(pattern: str) -> str | None:
                 return pattern[start : i + 2]
             if stack and (inner or _unbounded_at(pattern, i + 1)):
                 stack[-1] = (stack[-1][0], True)
-        elif stack and c in "+*" and i > 0:
-            stack[-1] = (stack[-1][0], True)
-        elif stack and c == "{" and _unbounded_brace(pattern, i):
+        elif stack and c in "+*" and i > 0 or stack and c == "{" and _unbounded_brace(pattern, i):
             stack[-1] = (stack[-1][0], True)
         i += 1
     return None
