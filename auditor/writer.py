@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Sequence, Set
 from pathlib import Path
 
 from auditor.errors import AuditorError
@@ -39,7 +40,7 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def prepare_out(out: Path, planned: list[str] = (), folders: set[str] = frozenset()) -> bool:
+def prepare_out(out: Path, planned: Sequence[str] = (), folders: Set[str] = frozenset()) -> bool:
     """Make the output folder ready; return whether it is the auditor's own (marked) folder.
 
     A new or empty folder becomes ours (marked). A non-empty folder without the marker is
@@ -67,7 +68,7 @@ def prepare_out(out: Path, planned: list[str] = (), folders: set[str] = frozense
 class DirectoryTarget:
     """Writes reports under ``out``: each file through a temp file renamed into place."""
 
-    def __init__(self, out: Path, inputs: list[str], note_folders: set[str], planned: list[str] = ()) -> None:
+    def __init__(self, out: Path, inputs: list[str], note_folders: set[str], planned: Sequence[str] = ()) -> None:
         self.owned = prepare_out(out, list(planned), note_folders)
         if self.owned:
             for leftover in sorted(out.rglob(".*.tmp")):
@@ -193,7 +194,7 @@ def append_scratch(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def write_owned_file(path: Path, text: str, is_ours) -> None:
+def write_owned_file(path: Path, text: str, is_ours: Callable[[str], bool]) -> None:
     """Write a file the user named, replacing it only when ``is_ours(old text)`` says we made it."""
     if path.exists():
         try:
@@ -246,7 +247,7 @@ def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path
     return page, meta
 
 
-def write_rule_bundle(bundle) -> list[Path]:
+def write_rule_bundle(bundle: tuple[tuple[tuple[str, str], ...], ...]) -> list[Path]:
     """On a Dask worker: the rule files sent with the tasks, as folders the loaders can read."""
     root = Path(tempfile.mkdtemp(prefix="headline-auditor-rules-"))
     folders = []

@@ -12,6 +12,7 @@ import auditor.ingest.sources as ingest
 from auditor.errors import InputError
 from auditor.ingest.sources import open_source, split_lines
 from auditor.report.builder import MemoryTarget, ReportBuilder
+from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo
 from conftest import audit_text
 
@@ -117,7 +118,7 @@ def test_generated_documents_audit_cleanly(ctx, text):
     builder = ReportBuilder(target, ("md", "json", "sarif"), {}, ctx.engine.rules, frozenset(), [doc.path], "d", "high")
     builder.begin_document(DocumentInfo(doc.path, doc.sha256))
     for a in doc.articles:
-        builder.article(a)
+        builder.article(ArticleRecord.of(doc.path, a))
     builder.end_document(doc.line_count, doc.warnings)
     builder.finish([], {})
     json.loads(target.files["audit.json"])

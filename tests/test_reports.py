@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from auditor.report.builder import MemoryTarget, ReportBuilder
+from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo
 from auditor.text.markdown import md
 from conftest import ROOT, audit_text
@@ -61,7 +62,7 @@ def test_hostile_headline_cannot_break_a_note_table(ctx):
     builder = ReportBuilder(target, ("md", "json", "sarif"), {}, [], frozenset(), [doc.path], "d", "high")
     builder.begin_document(DocumentInfo(doc.path, doc.sha256))
     for a in doc.articles:
-        builder.article(a)
+        builder.article(ArticleRecord.of(doc.path, a))
     builder.end_document(doc.line_count, doc.warnings)
     builder.finish([], {})
     files = target.files

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from auditor.analysis.segment import is_body_text, is_headline_like, next_nonblank
+from auditor.ingest.lines import LazyLines
 from auditor.settings import DEFAULT_SETTINGS, Settings
 from auditor.text.normalize import normalize
 
@@ -23,7 +24,7 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.WRatio(normalize(a).replace(".", ""), normalize(b).replace(".", "")))
 
 
-def choose_original(lines: list[str], altered: int, settings: Settings = DEFAULT_SETTINGS) -> Alignment | None:
+def choose_original(lines: LazyLines, altered: int, settings: Settings = DEFAULT_SETTINGS) -> Alignment | None:
     """The original headline for the altered headline at index ``altered``, or None."""
     window = next_nonblank(lines, altered + 1, settings.original_window)
     candidates: list[tuple[int, float]] = []

@@ -65,7 +65,7 @@ def audit_article(
     altered = lines[frame.altered]
     body_first = (frame.original if frame.original is not None else frame.altered) + 1
     body = body_range(lines, body_first, stop)
-    text = Body.of(lines, body.start_line, body.end_line) if body else None
+    text = Body(lines.span(body.start_line - 1, body.end_line), body.start_line) if body else None
     body_text = text.text if text else ""
     body_support = cache(lambda: Support(body_text))  # one word index of the body per article
     notes = [frame.reason]

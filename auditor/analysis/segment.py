@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor.ingest.lines import LazyLines, Marker
 from auditor.models import BodyRange
 from auditor.settings import DEFAULT_SETTINGS, Settings
 from auditor.text.dates import DATE_OR_TIME
@@ -59,7 +60,7 @@ def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     return _may_be_headline(t, settings.headline_max_chars) and _headline_like(t, settings)
 
 
-def headline_marks(settings: Settings = DEFAULT_SETTINGS):
+def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     """A LazyLines marker: 1 for each line that passes is_headline_like's cheap first tests.
 
     A line left unmarked can never be headline-like, so the frame scan skips it unread.
@@ -95,25 +96,20 @@ def is_body_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     return bool(t) and not is_headline_like(t, settings) and not is_furniture(t) and len(words(t)) >= 8
 
 
-def has_line(lines, index: int) -> bool:
-    """Is there a line at ``index``? Works for lists and for a streamed LazyLines window."""
-    return lines.has(index) if hasattr(lines, "has") else index < len(lines)
-
-
-def next_nonblank(lines, start: int, limit: int) -> list[int]:
+def next_nonblank(lines: LazyLines, start: int, limit: int) -> list[int]:
     """Indices of up to ``limit`` non-blank lines from ``start`` on."""
     out: list[int] = []
     i = start
-    while len(out) < limit and has_line(lines, i):
+    while len(out) < limit and lines.has(i):
         if not is_blank(lines[i]):
             out.append(i)
         i += 1
     return out
 
 
-def body_range(lines, first: int, stop: int) -> BodyRange | None:
+def body_range(lines: LazyLines, first: int, stop: int) -> BodyRange | None:
     """The first and last non-blank lines in [first, stop) as 1-based numbers."""
-    span = lines.span(first, stop) if hasattr(lines, "span") else lines[first:stop]
+    span = lines.span(first, stop)
     top = next((k for k, text in enumerate(span) if text.strip()), None)
     if top is None:
         return None

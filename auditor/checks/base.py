@@ -74,6 +74,7 @@ class Matcher(Protocol):
 class RuleBase(Strict):
     """Fields every rule kind has; a kind adds its own fields and ``compile``."""
 
+    kind: str
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     category: str | None = None
     severity: Severity

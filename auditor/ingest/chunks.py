@@ -6,6 +6,7 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from auditor.ingest.sources import READ_BLOCK_BYTES
 
@@ -36,7 +37,7 @@ class Chunk:
     stop_line: int | None  # articles whose altered headline is before this line belong here
 
 
-def _lines_before(fh, start: int, end: int, carry_cr: bool) -> tuple[int, bool]:
+def _lines_before(fh: BinaryIO, start: int, end: int, carry_cr: bool) -> tuple[int, bool]:
     """Line breaks (LF, CRLF, lone CR) in bytes [start, end); a CR at a block end waits for an LF."""
     fh.seek(start)
     count, pos = 0, start

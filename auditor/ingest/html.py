@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,14 +54,14 @@ class PageInfo(BaseModel):
     paragraphs: list[str] = Field(default_factory=list)
 
 
-def _text(el) -> str:
+def _text(el: Any) -> str:
     return _SPACES.sub(" ", el.get_text(" ", strip=True)).strip() if el is not None else ""
 
 
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "section", "figure", "blockquote", "article"})
 
 
-def _own_text(el) -> str:
+def _own_text(el: Any) -> str:
     """Text of a heading without the paragraphs broken markup left inside it (an unclosed <h1>)."""
     if el is None:
         return ""
@@ -74,7 +75,7 @@ def _own_text(el) -> str:
     return _SPACES.sub(" ", " ".join(kept)).strip()
 
 
-def _meta(soup, *keys: str) -> str:
+def _meta(soup: Any, *keys: str) -> str:
     for key in keys:
         for attr in ("property", "name", "itemprop"):
             tag = soup.find("meta", attrs={attr: key})
@@ -107,7 +108,7 @@ def strip_site_name(title: str, site_name: str) -> str:
     return " – ".join(kept)
 
 
-def _is_boilerplate(el) -> bool:
+def _is_boilerplate(el: Any) -> bool:
     for node in [el, *el.parents]:
         if getattr(node, "attrs", None) is None:
             continue
@@ -126,7 +127,7 @@ def extract_page(html: str) -> PageInfo:
         c.extract()
     site_name = _meta(soup, "og:site_name", "application-name")
     raw_title = _text(soup.title)
-    canonical_tag = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    canonical_tag: Any = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
     info = {
         "title": strip_site_name(raw_title, site_name) if raw_title else "",
         "og_title": _meta(soup, "og:title"),
@@ -139,7 +140,7 @@ def extract_page(html: str) -> PageInfo:
     }
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    body = soup.find("article") or soup.find("main") or soup.body or soup
+    body: Any = soup.find("article") or soup.find("main") or soup.body or soup
     h1 = body.find("h1") or soup.find("h1")
     info["h1"] = _own_text(h1)
     if not info["byline"]:

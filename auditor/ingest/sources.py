@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from auditor.errors import InputError
 from auditor.ingest.discover import HTML_SUFFIXES
@@ -92,7 +93,7 @@ class SourceStream:
                 fh.seek(start_byte)
             yield from self._split(self._decode(fh, start_byte), first_line - 1)
 
-    def _decode(self, fh, consumed: int = 0) -> Iterator[tuple[str, bool]]:
+    def _decode(self, fh: BinaryIO, consumed: int = 0) -> Iterator[tuple[str, bool]]:
         decoder = codecs.getincrementaldecoder(self.encoding)()
         warned_nul, warned_bad = False, False
         while True:

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -68,7 +69,7 @@ class CappedRetry(Retry):
 
     max_retry_after = FetchPolicy.max_retry_after
 
-    def get_retry_after(self, response):  # type: ignore[override]
+    def get_retry_after(self, response: Any) -> float | None:
         value = super().get_retry_after(response)
         return None if value is None else min(value, self.max_retry_after)
 

@@ -8,8 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.datafiles import validate
 from auditor.errors import AuditorError, RuleError
-from auditor.models import Article
-from auditor.report.fingerprints import Fingerprinter
+from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo
 from auditor.reuse.index import Links
 
@@ -37,18 +36,15 @@ class BaselineCollector:
 
     def __init__(self) -> None:
         self.entries: list[BaselineEntry] = []
-        self._prints = Fingerprinter("")
         self.path = ""
 
     def begin_document(self, doc: DocumentInfo) -> None:
         self.path = doc.path
-        self._prints = Fingerprinter(doc.path)
 
-    def article(self, a: Article) -> None:
-        for f, fp in self._prints.of(a):
-            self.entries.append(
-                BaselineEntry(fingerprint=fp, rule=f.rule, term=f.term, file=self.path, headline=a.altered.text)
-            )
+    def article(self, rec: ArticleRecord) -> None:
+        for rule, term, _, _, fp in rec.findings:
+            entry = BaselineEntry(fingerprint=fp, rule=rule, term=term, file=self.path, headline=rec.overview.altered)
+            self.entries.append(entry)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         """Nothing to close: a baseline lists findings, not documents."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -17,16 +18,15 @@ from auditor.checks.loader import LoadedRule
 from auditor.models import SEVERITY_ORDER, Article
 from auditor.report import json_out
 from auditor.report.csv_out import csv_header, csv_row
-from auditor.report.fingerprints import Fingerprinter
 from auditor.report.index import INDEX_HEADER, index_head, index_row, index_tail
 from auditor.report.notes import render_note
 from auditor.report.overview import (
     Overview,
-    OverviewFacts,
     render_overview,
     render_reuse,
 )
 from auditor.report.paths import NotePaths
+from auditor.report.record import ArticleRecord, FindingFact
 from auditor.report.sarif import rule_index, sarif_head, sarif_result
 from auditor.report.sink import DocumentInfo
 from auditor.reuse.index import ArticleRef, Links
@@ -85,7 +85,6 @@ class ReportBuilder:
         self.stats = RunStats()
         self._first_doc, self._first_result, self._sarif_index = True, True, rule_index(rules)
         self.doc = DocumentInfo("", "")
-        self._prints = Fingerprinter("")
         self._first_article = True
         if "json" in formats:
             target.begin("audit.json")
@@ -101,7 +100,6 @@ class ReportBuilder:
 
     def begin_document(self, doc: DocumentInfo) -> None:
         self.doc = doc
-        self._prints = Fingerprinter(doc.path)
         self.fm = {**self.base, "input": doc.path, "input_sha256": doc.sha256}
         self._first_article = True
         self.stats.files += 1
@@ -109,7 +107,7 @@ class ReportBuilder:
             self.t.add("audit.json", json_out.document_head(doc.path, doc.sha256, doc.page, doc.view, self._first_doc))
             self._first_doc = False
 
-    def _count(self, prints: list[tuple[str, str, str, str, str]]) -> set[tuple[str, str]]:
+    def _count(self, prints: list[FindingFact]) -> set[tuple[str, str]]:
         """Tally the findings; return the (rule, term) pairs a baseline already knows."""
         st = self.stats
         known_here = set()
@@ -123,42 +121,42 @@ class ReportBuilder:
                 st.failing += 1
         return known_here
 
-    def _note(self, a: Article, flagged: bool) -> str:
+    def _note(self, rec: ArticleRecord, flagged: bool) -> str:
         # The note's path is named only where a report shows it: notes, the CSV, the first
         # rows of the summary and of the overview's list. Making it costs a slug a headline.
         wanted = (
             "md" in self.formats
             or "csv" in self.formats
             or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
-            or (a.original is None and self.overview.lists_more())
+            or (not rec.overview.has_original and self.overview.lists_more())
         )
-        return self.paths.note(self.doc.path, a.index, a.altered.text) if wanted else ""
+        return self.paths.note(self.doc.path, rec.index, rec.overview.altered) if wanted else ""
 
-    def article(self, a: Article) -> None:
+    def article(self, rec: ArticleRecord) -> None:
         path = self.doc.path
-        prints = [(f.rule, f.term, f.severity, f.category, fp) for f, fp in self._prints.of(a)]
         self.stats.articles += 1
-        known_here = self._count(prints)
+        known_here = self._count(rec.findings)
         if "sarif" in self.formats:
-            for f, (*_, fp) in zip(a.findings, prints, strict=True):
+            a = rec.article
+            for f, (*_, fp) in zip(a.findings, rec.findings, strict=True):
                 res = sarif_result(path, a, f, fp, self._sarif_index, self.known)
                 self.t.add("audit.sarif", ("" if self._first_result else ",\n") + json_out.dump_line(res, 8))
                 self._first_result = False
-        flagged = any(f.severity != "info" for f in a.findings)
-        note = self._note(a, flagged)
+        flagged = any(severity != "info" for _, _, severity, _, _ in rec.findings)
+        note = self._note(rec, flagged)
         if flagged:
             self.stats.flagged_total += 1
             if len(self.stats.flagged) < SUMMARY_ROWS:
-                self.stats.flagged.append((path, a, note))
+                self.stats.flagged.append((path, rec.article, note))
         if "json" in self.formats:
-            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + json_out.article_line(a))
+            self.t.add("audit.json", ("\n" if self._first_article else ",\n") + rec.line)
             self._first_article = False
         if "md" in self.formats:
-            self.t.put(note, render_note(path, a, self.fm, known_here, self.doc.page, self.doc.view))
-            self._rows.write(index_row(path, a, note))
+            self.t.put(note, render_note(path, rec.article, self.fm, known_here, self.doc.page, self.doc.view))
+            self._rows.write(index_row(path, rec.article, note))
         if "csv" in self.formats:
-            self.t.add("articles.csv", csv_row(path, a, note))
-        self.overview.add(path, OverviewFacts.of(a), note)
+            self.t.add("articles.csv", csv_row(path, rec.article, note))
+        self.overview.add(path, rec.overview, note)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if "json" in self.formats:
@@ -167,16 +165,16 @@ class ReportBuilder:
     def _note_of(self, ref: ArticleRef) -> str:
         return self.paths.note(ref.path, ref.index, ref.headline)
 
+    def _describer(self, up: str) -> Callable[[ArticleRef], tuple[str, int, str]]:
+        """(path, index, link) of another article, the link relative to a note ``up`` from the root."""
+        return lambda other: (other.path, other.index, up + self._note_of(other))
+
     def finish(self, errors: list[str], links: Links) -> RunStats:
         clusters = self._clusters(links)
         if "md" in self.formats:
             for ref, art_links in links.items():
                 here = self._note_of(ref)
-                up = "../" * here.count("/")
-                self.t.amend(
-                    here,
-                    render_reuse(art_links, lambda other, up=up: (other.path, other.index, up + self._note_of(other))),
-                )
+                self.t.amend(here, render_reuse(art_links, self._describer("../" * here.count("/"))))
         if "json" in self.formats:
             self.t.add("audit.json", json_out.tail(links, errors, not self._first_doc))
             self.t.end("audit.json")

@@ -199,6 +199,7 @@ def render_note(
 
 def _verification(a: Article) -> str:
     v = a.verification
+    assert v is not None, "only verified articles have this section"
     if v.status == "confirmed":
         return f"**confirmed**: {md(v.url)} publishes “{md(v.source_headline)}” (similarity {v.similarity:.2f}).\n"
     if v.status == "differs":

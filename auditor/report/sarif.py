@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 from urllib.parse import quote
 
 from auditor import TOOL_NAME, __version__
@@ -84,13 +85,17 @@ def rule_index(rules: list[LoadedRule]) -> dict[str, int]:
     return {rid: i for i, rid in enumerate(ids)}
 
 
-def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, int], known: frozenset[str]) -> dict:
+def sarif_result(
+    path: str, a: Article, f: Finding, fp: str, index: dict[str, int], known: frozenset[str]
+) -> dict[str, Any]:
     """One SARIF result: the finding at the altered headline's line and the term's columns."""
     col = a.altered.text.find(f.term)
-    start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
-    if a.source_line is not None:  # a saved page: the line is right, the column within it is not known
-        start, end = 1, None
-    result = {
+    region: dict[str, Any] = {"startLine": a.source_line or a.altered.line}
+    if a.source_line is None:  # a saved page: the line is right, the column within it is not known
+        start, end = (col + 1, col + 1 + len(f.term)) if col >= 0 else (1, len(a.altered.text) + 1)
+        region.update(startColumn=start, endColumn=end)
+    region["snippet"] = {"text": a.altered.text}
+    result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
         "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
@@ -98,21 +103,13 @@ def sarif_result(path: str, a: Article, f: Finding, fp: str, index: dict[str, in
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(path)},
-                    "region": {
-                        "startLine": a.source_line or a.altered.line,
-                        "startColumn": start,
-                        "endColumn": end,
-                        "snippet": {"text": a.altered.text},
-                    },
+                    "region": region,
                 }
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"category": f.category, "severity": f.severity, "article": a.index},
     }
-    region = result["locations"][0]["physicalLocation"]["region"]
-    if region["endColumn"] is None:
-        del region["startColumn"], region["endColumn"]
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
     if known:

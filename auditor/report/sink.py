@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from auditor.ingest.html import PageInfo
-from auditor.models import Article
+from auditor.report.record import ArticleRecord
 from auditor.reuse.index import Links
 
 
@@ -24,6 +24,6 @@ class Sink(Protocol):
     """Receives the audit in file order, one article at a time, then the run's end."""
 
     def begin_document(self, doc: DocumentInfo) -> None: ...
-    def article(self, a: Article) -> None: ...
+    def article(self, rec: ArticleRecord) -> None: ...
     def end_document(self, line_count: int, warnings: list[str]) -> None: ...
     def finish(self, errors: list[str], links: Links) -> object: ...

@@ -17,7 +17,10 @@ def render_summary(st: RunStats, out_label: str, fail_on: str, errors: list[str]
         + "\n",
         "| severity | findings |",
         "|---|---|",
-        *[f"| {s} | {st.by_severity[s]} |" for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get, reverse=True)],
+        *[
+            f"| {s} | {st.by_severity[s]} |"
+            for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True)
+        ],
         "",
         "| category | findings |",
         "|---|---|",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+from typing import TextIO
 
 
 class Progress:
     """Files and MB done, rate and ETA, redrawn at most a few times a second."""
 
-    def __init__(self, stream=sys.stderr, clock=time.monotonic) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream, self.clock = stream, clock
         self.started = clock()
         self.last = 0.0

@@ -20,7 +20,7 @@ from auditor.errors import AuditorError
 from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
 from auditor.ingest.readback import locate_in_source, read_bodies
 from auditor.ingest.sources import SourceStream, open_source
-from auditor.models import Article
+from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo, Sink
 from auditor.reuse.index import Links, ReuseIndex
 from auditor.run.pool import run_tasks
@@ -101,27 +101,28 @@ class _Feeder:
             self.result.errors.append(res.error)
         if self.reuse is not None and res.postings:
             self.reuse.add_postings(res.postings, self.reuse.count)
-        for a, chars in zip(res.articles, res.paragraph_chars, strict=True):
-            a = self._finish_article(st, a, doc.articles)
+        for rec in res.articles:
+            rec = self._finish_article(st, rec, doc.articles)
             if self.reuse is not None:
-                body = (a.body.start_line, a.body.end_line) if a.body else None
-                self.reuse.add(st.path, a.index, a.altered.text, body, chars)
-            self.sink.article(a)
+                self.reuse.add(st.path, rec.index, rec.overview.altered, rec.body, rec.paragraph_chars)
+            self.sink.article(rec)
             doc.articles += 1
         doc.warnings += [w for w in res.warnings if w not in doc.warnings]
         doc.lines = max(doc.lines, res.lines_read)
 
-    def _finish_article(self, st: SourceStream, a: Article, index: int) -> Article:
+    def _finish_article(self, st: SourceStream, rec: ArticleRecord, index: int) -> ArticleRecord:
         """Number the article within its document (chunks number from 0), locate and verify it."""
-        if a.index != index:
-            a = a.model_copy(update={"index": index})
-        if st.page is not None:
-            a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
-        if self.verifier is not None:
-            a = self.verifier.verify(st.path, a, st.page)
-        if a.original is None:
-            self.result.warnings.append(f"{st.path}:{a.altered.line}: no original headline found")
-        return a
+        rec.renumber(index)
+        if st.page is not None or self.verifier is not None:
+            a = rec.article
+            if st.page is not None:
+                a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
+            if self.verifier is not None:
+                a = self.verifier.verify(st.path, a, st.page)
+            rec = ArticleRecord.of(st.path, a, rec.paragraph_chars)
+        if not rec.overview.has_original:
+            self.result.warnings.append(f"{st.path}:{rec.overview.altered_line}: no original headline found")
+        return rec
 
     def close(self) -> None:
         doc = self.doc

@@ -1,18 +1,14 @@
 """One unit of work (a file, or an article-aligned chunk of a big one) and what comes back.
 
-What crosses the process boundary is the ``Article`` model itself, and nothing the report
-layer would have to convert back: a task's articles travel as one JSON array (pydantic
-writes and reads it in Rust: 12 us an article against 29 us to unpickle the model), plus
-the reuse postings the worker already dealt into buckets.
+A task's articles come back as report records (report.record: the model and what the reports
+derive from it, worked out here in the worker), plus the reuse postings already dealt into
+buckets, so that the main process only merges.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
 
 from auditor.analysis.context import AuditContext, build_context
 from auditor.analysis.segment import headline_marks
@@ -21,10 +17,8 @@ from auditor.errors import AuditorError
 from auditor.ingest.chunks import Chunk
 from auditor.ingest.lines import LazyLines
 from auditor.ingest.sources import SourceStream
-from auditor.models import Article
+from auditor.report.record import ArticleRecord
 from auditor.reuse.postings import bucket_postings
-
-_ARTICLES = TypeAdapter(list[Article])
 
 
 @dataclass(frozen=True)
@@ -38,8 +32,7 @@ class Task:
 
 @dataclass
 class TaskResult:
-    articles: list[Article] = field(default_factory=list)
-    paragraph_chars: list[int] = field(default_factory=list)  # per article: what reuse fingerprinted
+    articles: list[ArticleRecord] = field(default_factory=list)
     postings: dict[int, bytes] = field(default_factory=dict)  # reuse.bucket_postings of the articles
     # Per article, (line, fingerprint, chars) of its paragraphs: only when postings are not
     # bucketed here (Dask groups them on the cluster).
@@ -47,14 +40,6 @@ class TaskResult:
     warnings: list[str] = field(default_factory=list)
     lines_read: int = 0
     error: str | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Each article's own ``paragraphs`` (excluded from its JSON) stay behind: they are in
-        # ``postings`` or in ``paragraphs`` above.
-        return {**self.__dict__, "articles": _ARTICLES.dump_json(self.articles)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update({**state, "articles": _ARTICLES.validate_json(state["articles"])})
 
 
 _CTX: AuditContext | None = None
@@ -83,12 +68,12 @@ def run_task(task: Task) -> TaskResult:
         stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings)
     )
     try:
-        result.articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
-        result.paragraph_chars = [sum(chars for _, _, chars in a.paragraphs) for a in result.articles]
+        articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
+        result.articles = [ArticleRecord.of(base.path, a, sum(n for _, _, n in a.paragraphs)) for a in articles]
         if task.bucket_postings:
-            result.postings = bucket_postings([a.paragraphs for a in result.articles])
+            result.postings = bucket_postings([a.paragraphs for a in articles])
         else:
-            result.paragraphs = [list(a.paragraphs) for a in result.articles]
+            result.paragraphs = [list(a.paragraphs) for a in articles]
     except AuditorError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on

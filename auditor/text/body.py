@@ -20,13 +20,6 @@ class Body:
         self.lines = lines
         self.first = first
 
-    @classmethod
-    def of(cls, lines, first: int, last: int) -> Body:
-        """Lines first..last (1-based, inclusive) of a list or a LazyLines window."""
-        if hasattr(lines, "span"):
-            return cls(lines.span(first - 1, last), first)
-        return cls(list(lines[first - 1 : last]), first)
-
     @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)

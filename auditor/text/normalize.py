@@ -60,7 +60,7 @@ def fold(text: str) -> str:
     # A regex scan in C lists the few kinds of character to fold, then one replace() each:
     # translate() would look up every character, a sub() callback run Python per match.
     for ch in set(_FOLDABLE.findall(text)):
-        text = text.replace(ch, _FOLD[ord(ch)])  # type: ignore[arg-type]
+        text = text.replace(ch, _FOLD[ord(ch)])
     return text
 
 

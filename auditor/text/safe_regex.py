@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 # RE2 refuses to build programs bigger than this, so a hostile rule cannot eat memory either.
 RE2_MAX_MEM = 8 << 20
 
 
 @lru_cache(maxsize=1024)
-def compile_pattern(pattern: str):  # -> re2._Regexp
+def compile_pattern(pattern: str) -> Any:  # an re2 regexp (re2 ships no type hints)
     """Compile with RE2; raise ValueError with RE2's reason when it refuses the pattern."""
     import re2
 
@@ -23,7 +24,7 @@ def compile_pattern(pattern: str):  # -> re2._Regexp
 
 
 @lru_cache(maxsize=16)
-def pattern_set(patterns: tuple[str, ...]):
+def pattern_set(patterns: tuple[str, ...]) -> Any:
     """Many patterns in one RE2 set: one scan of a line says which of them match (None if none)."""
     import re2
 
@@ -41,7 +42,7 @@ _WHOLE_TEXT_ONLY = ("\\A", "\\z", "-m")
 
 
 @lru_cache(maxsize=16)
-def any_line_set(patterns: tuple[str, ...]):
+def any_line_set(patterns: tuple[str, ...]) -> Any:
     """The same patterns, free to match inside any line of a multi-line text: a prefilter.
 
     Whatever a pattern matches on one line alone it matches here too (``^`` and ``$`` take
