@@ -4,7 +4,7 @@ import pytest
 
 from auditor.datafiles import default_rules_dir
 from auditor.outlets.citations import cited, sightings
-from auditor.outlets.registry import load_registry
+from auditor.outlets.matcher import load_registry
 from auditor.text.body import Body
 
 REG = load_registry([default_rules_dir()])

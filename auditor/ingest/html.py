@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -51,6 +52,7 @@ class PageInfo(BaseModel):
     updated: str = ""
     canonical: str = ""
     site_name: str = ""
+    publisher: str = ""  # the JSON-LD publisher's name: who the page says published it
     paragraphs: list[str] = Field(default_factory=list)
 
 
@@ -118,6 +120,27 @@ def _is_boilerplate(el: Any) -> bool:
     return False
 
 
+def _jsonld_publisher(soup: Any) -> str:
+    """The publisher named in the page's JSON-LD (schema.org NewsArticle and friends), if any."""
+    for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(tag.string or "")
+        except (ValueError, TypeError):
+            continue  # broken JSON-LD is common; the page still has its other metadata
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack += item
+            elif isinstance(item, dict):
+                pub = item.get("publisher")
+                name = pub.get("name") if isinstance(pub, dict) else pub if isinstance(pub, str) else None
+                if isinstance(name, str) and name.strip():
+                    return _SPACES.sub(" ", name).strip()
+                stack += [v for k, v in item.items() if k == "@graph"]
+    return ""
+
+
 def extract_page(html: str) -> PageInfo:
     """Headlines, byline, dates, canonical URL, site name and body paragraphs of a page."""
     from bs4 import BeautifulSoup, Comment  # imported here: text dumps never pay for it
@@ -137,6 +160,7 @@ def extract_page(html: str) -> PageInfo:
         "updated": _meta(soup, "article:modified_time", "dateModified", "og:updated_time", "last-modified"),
         "canonical": (canonical_tag.get("href", "").strip() if canonical_tag else "") or _meta(soup, "og:url"),
         "site_name": site_name,
+        "publisher": _jsonld_publisher(soup),
     }
     for tag in soup.find_all(_DROP):
         tag.decompose()

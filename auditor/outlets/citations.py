@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from auditor.models import Citation
-from auditor.outlets.registry import Mention, Registry
+from auditor.models import Citation, Confidence
+from auditor.outlets.matcher import Matcher
+from auditor.outlets.resolve import Sighting, resolve
 from auditor.outlets.roles import classify
+from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
 
 EVIDENCE_CHARS = 160
@@ -15,16 +16,7 @@ _AFFILIATION_LEFT = re.compile(
     r"\b(?:fellow|researcher|analyst|director|expert|head|professor|scholar|associate|chair|member)\b"
     r"[^.]{0,50}\b(?:at|of|for|with)\s+(?:[A-Z][\w]+['’]s\s+)?(?:the\s+)?$"
 )
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """One mention in its line, before de-duplication."""
-
-    mention: Mention
-    line: int
-    text: str
-    role: str
+UNLISTED_CONFIDENCE: Confidence = "low"  # a name found by its shape and frame alone, not in the registry
 
 
 def evidence(line: str, start: int, end: int) -> str:
@@ -41,14 +33,24 @@ def evidence(line: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-def sightings(body: Body, registry: Registry) -> list[Sighting]:
-    """Every mention in the body, line by line, judged only on lines the automaton hit."""
-    out = []
-    for k in registry.lines_hit(body):
+def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozenset()) -> list[Sighting]:
+    """Every mention in the body, judged on the lines the automaton (or a citation frame) hit.
+
+    ``page_hints`` names the outlets a saved page says published it: a short name they share
+    ("the Times") then means that outlet.
+    """
+    found: list[Sighting] = []
+    hit, cued = matcher.scan(body)
+    extra = unlisted_mentions(body, cued)
+    for k in sorted(set(hit) | set(extra)):
         text = body.lines[k]
-        for m in registry.find(text):
-            out.append(Sighting(m, body.first + k, text, classify(text, m)))
-    return out
+        mentions = matcher.find(text)
+        for m in mentions:
+            found.append(Sighting(m, body.first + k, text, classify(text, m)))
+        for u in extra.get(k, []):
+            if not any(u.start < m.end and m.start < u.end for m in mentions):
+                found.append(Sighting(u, body.first + k, text, classify(text, u), UNLISTED_CONFIDENCE))
+    return resolve(found, body.text, page_hints)
 
 
 def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
@@ -70,6 +72,7 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
                 evidence=evidence(s.text, m.start, m.end),
                 mention=s.text[m.start : m.end],
                 kind=m.entity.kind,
+                confidence=s.confidence,
             )
     out: dict[str, list[Citation]] = {}
     for etype, bucket in groups.items():

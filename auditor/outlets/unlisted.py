@@ -1,0 +1,93 @@
+"""Outlets the registry does not know, found where the text cites one by a name shaped like an outlet's.
+
+"told the Quad-City Times", "the Idaho Statesman reported", "(Mountain View Gazette) -": a
+citation frame around a run of capitalised words that ends in a masthead word (Times, Post,
+News, Herald, ...) or starts with a broadcast word (Radio, TV, Channel). People ("told John
+Smith"), government bodies ("according to the Environmental Protection Agency") and companies
+do not have that shape, and a name holding one of their words is refused outright.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.outlets.matcher import Mention
+from auditor.outlets.registry import Entity
+from auditor.text.body import Body
+
+# Masthead words safe after any name, and those that are also surnames (Emily Post, Ringo Starr's
+# namesakes): the latter count only after "the" ("told the Casper Star").
+_STRONG = (
+    r"Times|News|Herald|Tribune|Journal|Gazette|Chronicle|Press|Daily|Telegraph|Inquirer|Enquirer|Dispatch|"
+    r"Courant|Register|Examiner|Observer|Sentinel|Bulletin|Courier|Ledger|Mercury|Statesman|Reporter|Wire|"
+    r"Newspaper|Magazine|TV|Radio|Television|Broadcasting|Channel|Weekly|Monthly|Online|Today|Insider|Digest"
+)
+_WEAK = r"Post|Star|Sun|Bee|Globe|Mail|Express|Mirror|Record|Standard|Leader|Citizen|Advocate|Review|Monitor|Voice"
+_NEEDS_MEDIA = r"Agency|Network|Service"  # "News Agency" yes, "Environmental Protection Agency" no
+_CAP = r"[A-Z][\w'’.&-]*"
+_WORD = rf"(?:{_CAP}|\d{{1,3}}|of|de|del|la|le|du|and|&)"
+_NAME = (
+    rf"(?P<name>(?P<the>[Tt]he[ ]+)?(?:(?:{_WORD}[ ]+){{0,4}}?{_CAP}[ ]+(?:{_STRONG}|{_WEAK}|{_NEEDS_MEDIA})|"
+    rf"(?:Radio|TV|Channel|Kanal|Canal)[ ]+(?:{_WORD}[ ]+){{0,2}}?[A-Z0-9][\w'’&-]*(?:\.[\w'’&-]+)*))"
+    r"(?![\w'’-])(?![ ]+(?:of|for|on|de)[ ]+[A-Z])(?![ ]+[A-Z0-9])"
+)
+# Frames that cite an outlet: a source cue before the name, a reporting verb after it, a poll, a
+# dateline. Spaces are "[ ]", never "\s": a frame must not run over into the next line.
+_FRAMES = tuple(
+    re.compile(p, re.M)
+    for p in (
+        r"\b(?:told|according to|speaking to|spoke to|talking to|in an interview with|reported by|quoted by|"
+        r"cited by|published by|carried by|first reported by|writing in|wrote in|an op-ed in|a column in|"
+        r"broadcast by|aired on|seen by|obtained by)[ ]+" + _NAME,
+        r"(?:^|[.;:][ ]+|,[ ]+)" + _NAME + r"(?=[ ]+(?:reported|reports|first reported|has reported|said in a report|"
+        r"quoted|cited|wrote|published|revealed|confirmed)\b|['’]s[ ]+(?:reporter|correspondent|report|poll|survey|"
+        r"investigation|analysis)\b)",
+        r"\b[Aa]n?[ ]+(?:new[ ]+|recent[ ]+|latest[ ]+)?" + _NAME + r"(?=[ ]+(?:poll|survey|investigation|analysis)\b)",
+        r"^[ ]*(?:[A-Z][A-Z.'’ -]*(?:,[ ]*[\w. ]{2,30})?[ ]+)?\(" + _NAME + r"\)[ ]*[-:]",
+    )
+)
+_END = re.compile(rf"\b({_STRONG}|{_WEAK}|{_NEEDS_MEDIA})$")
+_NOT_OUTLET_WORDS = frozenset(
+    "Ministry Department Office Government Council Commission Authority Administration Bureau Police Army "
+    "Forces Force Court University College Institute Foundation Bank Company Corp Corporation Inc Ltd LLC Group "
+    "Association Union Party Committee Board Protection Environmental Security Health Energy Defense Defence "
+    "Intelligence Federal Weather Hospital School Church Club League Team Airlines Airport Museum Center Centre "
+    "Park Prison Embassy Consulate Parliament Senate Congress House Assembly Cabinet Mission Secretary".split()
+)
+_MEDIA_WORDS = frozenset("News Press Media Wire Broadcasting Radio TV Television Information".split())
+
+
+def outlet_shaped(name: str, after_the: bool) -> bool:
+    """A name an outlet could have: ends in a masthead word (or opens with Radio/TV), no agency words."""
+    words = re.findall(r"[\w'’.&-]+", name)
+    if len(words) < 2 or any(w in _NOT_OUTLET_WORDS for w in words):
+        return False
+    end = _END.search(name)
+    if end is None:
+        return words[0] in ("Radio", "TV", "Channel", "Kanal", "Canal")
+    if re.fullmatch(_WEAK, end.group(1)) and not after_the:
+        return False  # "told Emily Post": a person, unless "the" makes it a masthead
+    return not re.fullmatch(_NEEDS_MEDIA, end.group(1)) or any(w in _MEDIA_WORDS for w in words)
+
+
+def unlisted_mentions(body: Body, lines: list[int] | None = None) -> dict[int, list[Mention]]:
+    """Outlet-shaped names in citation frames, by body line index (offsets into the line).
+
+    ``lines``: the only lines that may hold a frame (those the automaton found a cue on);
+    every line when not given.
+    """
+    out: dict[int, list[Mention]] = {}
+    folded = body.folded_lines
+    for k in range(len(body.lines)) if lines is None else lines:
+        text = folded[k]
+        found: list[Mention] = []
+        for frame in _FRAMES:
+            for m in frame.finditer(text):
+                the = m.group("the") or ""
+                bare = m.group("name")[len(the) :]
+                start = m.start("name") + len(the)
+                if outlet_shaped(bare, bool(the)) and all(x.start != start for x in found):
+                    found.append(Mention(Entity(name=bare, kind="unlisted"), "outlet", start, start + len(bare)))
+        if found:
+            out[k] = found
+    return out
