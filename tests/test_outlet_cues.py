@@ -120,6 +120,10 @@ def test_a_shared_short_name_reads_the_article():
     assert set(la) == {"Los Angeles Times"}
     assert outlets("A spokesman told The Times it was over.")["The Times"].confidence == "medium"
     assert set(outlets("A spokesman told The Times.", hints=frozenset({"Los Angeles Times"}))) == {"Los Angeles Times"}
+    filed = outlets(
+        "LOS ANGELES — The council met again on Tuesday.", "A spokesman told The Times the vote would wait."
+    )
+    assert set(filed) == {"Los Angeles Times"}
     dfw = outlets("Police rescued a girl in Fort Worth on Monday.", "NBC 5 has blurred the faces in the video.")
     assert set(dfw) == {"NBC 5 Dallas-Fort Worth"}
     assert set(outlets("Crowds in Chicago cheered.", "NBC 5 showed the parade live.")) == {"NBC Chicago"}

@@ -11,7 +11,7 @@ import pytest
 
 from auditor.datafiles import OUTLETS_DIR, default_rules_dir
 from auditor.outlets.coverage import coverage_tables
-from auditor.outlets.matcher import is_exact
+from auditor.outlets.names import is_exact
 from auditor.outlets.regions import REGION_COUNTRIES, region_of
 from auditor.outlets.registry import alias_key, canonical, load_registries
 

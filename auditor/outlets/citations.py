@@ -7,7 +7,7 @@ import re
 from auditor.models import Citation, Confidence
 from auditor.outlets.matcher import Matcher
 from auditor.outlets.resolve import Sighting, resolve
-from auditor.outlets.roles import classify
+from auditor.outlets.roles import classify, near
 from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
 
@@ -60,7 +60,7 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
         role = s.role
         m = s.mention
         # Organisations count only where the text cites them, or names a speaker's affiliation.
-        if m.type == "organisation" and role == "other" and not _AFFILIATION_LEFT.search(s.text[: m.start]):
+        if m.type == "organisation" and role == "other" and not _AFFILIATION_LEFT.search(near(s.text[: m.start])):
             continue
         key = (m.entity.name, role)
         bucket = groups[m.type]

@@ -1,12 +1,13 @@
 """Every alias of every registry entry in one Aho-Corasick automaton, built once per process.
 
-One pass over a body's lower-cased text finds the lines that name anything (``scan``); an
-alias matched only as written ("AP", "The Times") is checked against the text's own case at
-the hit. ``find`` then reads those lines only, and judges each hit by its edges: whole words
-for Latin script, a name glued to a date by page furniture, Hangul particles after a Korean
-name, Chinese and Japanese text without spaces. Short names that several outlets share ("The
-Times", "NBC 5", "ABC") come back with every outlet they may mean; the article's context picks
-one (``resolve``).
+One pass over a body (its case kept: a case-blind alias goes in as listed, capitalised and in
+capitals) finds the lines that name anything and the lines a citation frame could stand in
+(``scan``); names in other scripts have an automaton of their own, run only on the lines that
+hold such letters. ``find`` then reads the hit lines only, and judges each hit by its edges:
+whole words for Latin script, a name glued to a date by page furniture, Hangul particles after
+a Korean name, Chinese and Japanese text without spaces. Short names that several outlets share
+("The Times", "NBC 5", "ABC") come back with every outlet they may mean; the article's context
+picks one (``resolve``).
 """
 
 from __future__ import annotations
@@ -18,31 +19,18 @@ from pathlib import Path
 import ahocorasick
 
 from auditor.outlets.edges import boundaries
-from auditor.outlets.frames import FRAME_CUES
+from auditor.outlets.frames import FRAME_WORDS
+from auditor.outlets.names import case_variants, is_ambiguous, is_exact, shared_names
 from auditor.outlets.registry import Entity, EntityType, Outlet, Registries, canonical, load_registries
 from auditor.text.body import Body
-from auditor.text.normalize import lower_same_length, normalize
+from auditor.text.normalize import normalize
 
-# Last words of newspaper names that readers use alone: "the Times", "the Post", "the Star".
-MASTHEAD_WORDS = frozenset(
-    "Times Post Star Sun Herald Independent Journal Tribune Globe Chronicle Gazette Examiner Inquirer Enquirer "
-    "Observer Telegraph Standard Mail Express Mirror Record Register Bee Courant Dispatch Advocate Citizen "
-    "Courier Ledger Statesman Bulletin Sentinel Oklahoman Oregonian Tennessean Plain Dealer".split()
-)
-PRINT_KINDS = frozenset({"newspaper", "magazine"})
-# "NBC 5 Dallas-Fort Worth", "FOX 4 Dallas-Fort Worth": stations known by network and channel.
-_STATION = re.compile(r"^((?:NBC|CBS|ABC|FOX|Fox|CW) ?\d{1,2})\b")
 # A letter beyond Latin, Greek's neighbours and punctuation: Cyrillic, Arabic, Hebrew, Indic, Thai, Han, kana, Hangul.
 _NON_LATIN = re.compile(r"[\u0400-\u1fff\u3040-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
-_QUALIFIED = re.compile(r"^(.+?) \([^()]+\)$")  # "The Star (Kenya)": a name shared, told apart
 # The automaton tries a node's next letters one by one in the order they were added: keys go in
 # with letters frequent in text first, so most steps stop early.
-_FREQUENT = " etaoinsrhldcumfpgwybvkxjqz'-.,\n(\"0123456789"
+_FREQUENT = " etaoinsrhldcumfpgwybvkxjqzSTACMBPNRDHWLEFGIKOJUVYZQX'-.,\n(\"0123456789"
 _RANK = {c: k for k, c in enumerate(_FREQUENT)}
-# Short aliases ("ap", "yle", "emol") hide inside words ("happy", "style", "demolish"): they are
-# looked for only after a character that can start a word, so the pass does not stop on every one.
-SHORT_KEY = 5
-_STARTERS = "\n ([{/\"'-=,.:;|#*"
 
 
 @dataclass
@@ -76,38 +64,6 @@ class Mention:
     needs_cue: bool = False  # counts only where the text treats it as an outlet
 
 
-def shared_names(ent: Outlet) -> list[tuple[str, bool]]:
-    """The short names an outlet shares with others, each with whether it is also an ordinary phrase.
-
-    Listed ones; the base of a qualified name ("The Star (Kenya)" -> "The Star"); "The <masthead
-    word>" of a paper ("Los Angeles Times" -> "The Times"); a station's network and channel
-    ("NBC 5 Dallas-Fort Worth" -> "NBC 5").
-    """
-    out = [(n, n.startswith("The ")) for n in ent.shared_names]
-    m = _QUALIFIED.match(ent.name)
-    if m:
-        out.append((m.group(1), True))
-    words = ent.name.removeprefix("The ").split()
-    if ent.kind in PRINT_KINDS and len(words) >= 2 and words[-1] in MASTHEAD_WORDS and not m:
-        out.append((f"The {words[-1]}", True))
-    for alias in ent.surface_forms():
-        s = _STATION.match(alias)
-        if s:
-            out.append((s.group(1), False))
-    return list(dict.fromkeys(out))
-
-
-def is_ambiguous(alias: str, ent: Entity) -> bool:
-    """Is this alias also an ordinary word or another body's name (so it needs a cue)?"""
-    return ent.ambiguous or alias in getattr(ent, "ambiguous_aliases", ())
-
-
-def is_exact(alias: str, ent: Entity) -> bool:
-    """Is this alias matched only as written (capitals only, or ambiguous)?"""
-    letters = [c for c in alias if c.isalpha()]
-    return is_ambiguous(alias, ent) or (bool(letters) and all(c.isupper() for c in letters if c.isascii()))
-
-
 class Matcher:
     """Every alias in one automaton (plus one for other scripts); built once per process."""
 
@@ -129,15 +85,18 @@ class Matcher:
         self._scripts = ahocorasick.Automaton()
         for (exact, text), key in keys.items():
             if _NON_LATIN.match(text):
-                self._scripts.add_word(text, key)
+                self._scripts.add_word(text, (key,))
                 continue
             key.form = text if exact else None
-            low = text.lower()
-            for variant in [p + low for p in _STARTERS] if len(low) <= SHORT_KEY and low[0].isalnum() else [low]:
+            for variant in [text] if exact else case_variants(text):
                 entries.setdefault(variant, []).append(key)
-        for cue in FRAME_CUES:  # found in the same pass; ``find`` ignores them
-            entries.setdefault(cue, []).append(FRAME_CUE)
+        for word in FRAME_WORDS:  # found in the same pass; ``find`` ignores them
+            entries.setdefault(word, []).append(FRAME_CUE)
         self._latin = ahocorasick.Automaton()
+        # The root tries its letters one by one: give it every frequent letter first (through a
+        # key no text holds, NUL), so a step over ordinary text stops after a few tries.
+        for c in _FREQUENT[: _FREQUENT.index("S")]:
+            self._latin.add_word(c + "\x00", ())
         for text in sorted(entries, key=lambda t: [_RANK.get(c, 99) for c in t]):
             self._latin.add_word(text, tuple(entries[text]))
         for auto in (self._latin, self._scripts):
@@ -145,25 +104,31 @@ class Matcher:
                 auto.make_automaton()
 
     def _hits(self, folded: str) -> list[tuple[int, Key]]:
-        """(end offset, key) of every occurrence in a text, its case checked for exact aliases."""
+        """(end offset, key) of every occurrence in a text."""
         out: list[tuple[int, Key]] = []
-        lowered = lower_same_length(folded)
         append = out.append
-        for end, keys in self._latin.iter("\n" + lowered):  # "\n": a short key may open the text
-            e = end - 1
+        for end, keys in self._latin.iter(folded):
             for key in keys:
-                form = key.form
-                if form is None or folded[e - key.length + 1 : end] == form:
-                    append((e, key))
-        if len(self._scripts) and not folded.isascii() and _NON_LATIN.search(folded):
-            out += list(self._scripts.iter(folded))
+                append((end, key))
+        if folded.isascii():
+            return out
+        # Only the lines that hold such letters: a mixed body passes the rest by.
+        m = _NON_LATIN.search(folded)
+        while m is not None:
+            start = folded.rfind("\n", 0, m.start()) + 1
+            stop = folded.find("\n", m.end())
+            stop = len(folded) if stop < 0 else stop
+            for end, keys in self._scripts.iter(folded, start, stop):
+                for key in keys:
+                    append((end, key))
+            m = _NON_LATIN.search(folded, stop)
         return out
 
     @staticmethod
     def _forms(alias: str, exact: bool) -> list[str]:
         key = normalize(alias, keep_case=True)
         if not exact:
-            return [key.lower()]
+            return [key]
         # "The Times" is also "the Times" in running text; the rest stays as written.
         return [key, "the" + key[3:]] if key.startswith("The ") else [key]
 
@@ -185,7 +150,7 @@ class Matcher:
 
     def _share(self, keys: dict[tuple[bool, str], Key], name: str, ent: Outlet, ordinary: bool) -> None:
         for form in self._forms(name, True):
-            key = keys.get((True, form)) or keys.get((False, form.lower()))
+            key = keys.get((True, form)) or keys.get((False, form))
             if key is None:
                 key = keys[(True, form)] = Key(len(form), "outlet", None, exact=True, has_upper=True)
             if key.etype != "outlet":

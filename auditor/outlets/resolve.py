@@ -63,6 +63,19 @@ def distinguishing_words(ent: Entity, shared: str) -> set[str]:
     }
 
 
+# "LOS ANGELES —", "SEATTLE (AP) —", "KANSAS CITY, Mo. —": the city a story is filed from.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)\s*(?:,[^\n(—–-]{0,40})?(?:\([^)\n]{1,40}\)\s*)?[—–-]", re.M)
+
+
+def dateline_places(body: str) -> set[str]:
+    """The words of the place in the article's dateline, as a name would spell them ({"Los", "Angeles"})."""
+    m = _DATELINE.search(body[:400])
+    if not m:
+        return set()
+    words = {w.capitalize() for w in re.findall(r"[A-Za-z]{3,}", m.group(1))}
+    return {w for w in words if w.lower() not in _STOP_WORDS}
+
+
 def _pick_shared(
     s: Sighting, hints: set[str], named: dict[str, list[int]], body: str
 ) -> tuple[Entity | None, Confidence]:
@@ -72,6 +85,11 @@ def _pick_shared(
     by_hint = [c for c in cands if c.name in hints]
     if len(by_hint) == 1:
         return by_hint[0], "high"
+    places = dateline_places(body)
+    shared = s.text[m.start : m.end]
+    filed = [c for c in cands if places and places <= distinguishing_words(c, shared)]
+    if len(filed) == 1:
+        return filed[0], "high"  # "LOS ANGELES — ... told The Times": the paper of the dateline's city
     seen = [c for c in cands if c.name in named]
     if seen:
         # The nearest full name before the short one, else the first after it.
@@ -81,7 +99,6 @@ def _pick_shared(
         return min(seen, key=lambda c: min(named[c.name])), "high"
     if m.owner is not None:
         return m.owner, "medium"
-    shared = s.text[m.start : m.end]
     words = {
         c.name: sum(bool(re.search(rf"\b{re.escape(w)}\b", body)) for w in distinguishing_words(c, shared))
         for c in cands
@@ -99,7 +116,7 @@ def _person_surnames(found: list[Sighting]) -> set[str]:
         name = s.text[m.start : m.end]
         if " " in name or m.type != "outlet":
             continue
-        g = _GIVEN_NAME.search(s.text[: m.start])
+        g = _GIVEN_NAME.search(s.text[max(0, m.start - 40) : m.start])
         if g and g.group(1) not in _NOT_GIVEN_NAMES:
             out.add(m.entity.name)
     return out
@@ -110,7 +127,7 @@ def _cued(s: Sighting, line_mentions: list[Mention]) -> bool:
     m = s.mention
     if s.role != "other" or _NOUN_IN_ALIAS.search(s.text[m.start : m.end]):
         return True
-    if _NOUN_RIGHT.match(s.text[m.end :]) or _NOUN_LEFT.search(s.text[: m.start]):
+    if _NOUN_RIGHT.match(s.text[m.end :]) or _NOUN_LEFT.search(s.text[max(0, m.start - 60) : m.start]):
         return True
     for o in line_mentions:
         if o is m or o.type != "outlet":

@@ -109,13 +109,23 @@ def is_byline_line(line: str, m: Mention) -> bool:
     return len(rest) <= 2
 
 
+# Cues that end right before a name stand within this many characters of it; the patterns that
+# end in "$" read no further back, so a long paragraph costs no more than a short one.
+NEAR_CHARS = 120
+
+
+def near(left: str) -> str:
+    """The end of the text before a mention, "\x00" marking that its start was cut off."""
+    return left if len(left) <= NEAR_CHARS else "\x00" + left[-NEAR_CHARS:]
+
+
 def classify(line: str, m: Mention) -> Role:
     """quoted_source, dateline, publisher_byline, photo_credit, cross_reference or other."""
     text = normalize(line, keep_case=True, collapse=False)
-    left, right = text[: m.start], text[m.end :]
+    left, right = near(text[: m.start]), text[m.end :]
     if _XREF.match(text):
         return "cross_reference"
-    if _is_publisher_line(text, left, right, m):
+    if _is_publisher_line(text, text[: m.start], right, m):
         return "publisher_byline"
     if _is_dateline(left, right):
         return "dateline"
@@ -136,7 +146,7 @@ def classify(line: str, m: Mention) -> Role:
 
 def _is_publisher_line(text: str, left: str, right: str, m: Mention) -> bool:
     """A masthead, byline, copyright line, disclaimer or boilerplate naming who published this copy."""
-    if is_byline_line(text, m) or _BOILERPLATE_LEFT.search(left) or _BOILERPLATE_RIGHT.match(right):
+    if is_byline_line(text, m) or _BOILERPLATE_LEFT.search(near(left)) or _BOILERPLATE_RIGHT.match(right):
         return True
     if _WITH_WIRES_LEFT.match(left) and _WITH_WIRES_RIGHT.match(right):
         return True
@@ -183,7 +193,7 @@ def _ends_caption(left: str, right: str) -> bool:
 def is_self_reference(line: str, m: Mention) -> bool:
     """Someone "told" or was "talking to" this outlet: usually the outlet that wrote the story."""
     text = normalize(line, keep_case=True, collapse=False)
-    return bool(_SELF_REFERENCE_LEFT.search(text[: m.start]))
+    return bool(_SELF_REFERENCE_LEFT.search(near(text[: m.start])))
 
 
 # The outlet acts as this copy's newsroom: "NBC 5 has edited the video", "Newsweek has contacted
@@ -200,7 +210,7 @@ _SELF_ACTION_LEFT = re.compile(r"\brequests? for comment from\s+(?:the\s+)?$", r
 def is_self_action(line: str, m: Mention) -> bool:
     """The outlet speaks of its own newsroom work on this copy."""
     text = normalize(line, keep_case=True, collapse=False)
-    return bool(_SELF_ACTION_RIGHT.match(text[m.end :]) or _SELF_ACTION_LEFT.search(text[: m.start]))
+    return bool(_SELF_ACTION_RIGHT.match(text[m.end :]) or _SELF_ACTION_LEFT.search(near(text[: m.start])))
 
 
 def is_copyright(line: str, m: Mention) -> bool:

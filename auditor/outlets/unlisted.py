@@ -11,24 +11,20 @@ from __future__ import annotations
 
 import re
 
+from auditor.outlets.frames import BROADCAST_OPENERS, MEDIA_ONLY_ENDS, STRONG_ENDS, WEAK_ENDS
 from auditor.outlets.matcher import Mention
 from auditor.outlets.registry import Entity
 from auditor.text.body import Body
 
-# Masthead words safe after any name, and those that are also surnames (Emily Post, Ringo Starr's
-# namesakes): the latter count only after "the" ("told the Casper Star").
-_STRONG = (
-    r"Times|News|Herald|Tribune|Journal|Gazette|Chronicle|Press|Daily|Telegraph|Inquirer|Enquirer|Dispatch|"
-    r"Courant|Register|Examiner|Observer|Sentinel|Bulletin|Courier|Ledger|Mercury|Statesman|Reporter|Wire|"
-    r"Newspaper|Magazine|TV|Radio|Television|Broadcasting|Channel|Weekly|Monthly|Online|Today|Insider|Digest"
-)
-_WEAK = r"Post|Star|Sun|Bee|Globe|Mail|Express|Mirror|Record|Standard|Leader|Citizen|Advocate|Review|Monitor|Voice"
-_NEEDS_MEDIA = r"Agency|Network|Service"  # "News Agency" yes, "Environmental Protection Agency" no
+_STRONG = "|".join(STRONG_ENDS)
+_WEAK = "|".join(WEAK_ENDS)
+_NEEDS_MEDIA = "|".join(MEDIA_ONLY_ENDS)
+_OPENERS = "|".join(BROADCAST_OPENERS)
 _CAP = r"[A-Z][\w'’.&-]*"
 _WORD = rf"(?:{_CAP}|\d{{1,3}}|of|de|del|la|le|du|and|&)"
 _NAME = (
     rf"(?P<name>(?P<the>[Tt]he[ ]+)?(?:(?:{_WORD}[ ]+){{0,4}}?{_CAP}[ ]+(?:{_STRONG}|{_WEAK}|{_NEEDS_MEDIA})|"
-    rf"(?:Radio|TV|Channel|Kanal|Canal)[ ]+(?:{_WORD}[ ]+){{0,2}}?[A-Z0-9][\w'’&-]*(?:\.[\w'’&-]+)*))"
+    rf"(?:{_OPENERS})[ ]+(?:{_WORD}[ ]+){{0,2}}?[A-Z0-9][\w'’&-]*(?:\.[\w'’&-]+)*))"
     r"(?![\w'’-])(?![ ]+(?:of|for|on|de)[ ]+[A-Z])(?![ ]+[A-Z0-9])"
 )
 # Frames that cite an outlet: a source cue before the name, a reporting verb after it, a poll, a
@@ -64,7 +60,7 @@ def outlet_shaped(name: str, after_the: bool) -> bool:
         return False
     end = _END.search(name)
     if end is None:
-        return words[0] in ("Radio", "TV", "Channel", "Kanal", "Canal")
+        return words[0] in BROADCAST_OPENERS
     if re.fullmatch(_WEAK, end.group(1)) and not after_the:
         return False  # "told Emily Post": a person, unless "the" makes it a masthead
     return not re.fullmatch(_NEEDS_MEDIA, end.group(1)) or any(w in _MEDIA_WORDS for w in words)
