@@ -38,11 +38,13 @@ def _compare(
     """The headline diff, the original's line, and the notes that explain how it was read."""
     altered = lines[frame.altered]
     if frame.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, support))
+        diff = HeadlineDiff(
+            kind="no_original", inserted=unpaired_terms(altered, body_text, support, ctx.engine.phrases)
+        )
         return diff, None, ["No original headline was found; inserted terms are the headline words the body lacks."]
     notes = []
     original_text = lines[frame.original]
-    diff = diff_headlines(original_text, altered, body_text, ctx.settings, support)
+    diff = diff_headlines(original_text, altered, body_text, ctx.settings, support, ctx.engine.phrases)
     between = range(frame.altered + 1, frame.original)
     if frame.original > frame.altered + 2 and any(lines[j].strip() for j in between):
         notes.append("A line between the two headlines was skipped as a tagline.")

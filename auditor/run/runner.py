@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.analysis.context import AuditContext
-from auditor.analysis.segment import is_body_text
+from auditor.analysis.segment import is_cut_point
 from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
 from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
@@ -69,7 +69,7 @@ def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: Ru
             if stream.view is not None:
                 chunks = [Chunk(path, 0, 0, None)]
             else:
-                chunks = plan(path, stream.encoding, is_body_text, plan_.chunk_bytes)
+                chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
             sizes[path] = Path(path).stat().st_size
         except AuditorError as exc:
             errors.append(str(exc))
