@@ -125,7 +125,7 @@ def _shape_bars_rewording(t: str) -> bool:
     if not t.endswith(".") or t.endswith("..."):
         return False
     last = t[t.rfind(" ") + 1 :]
-    return len(last) > 4 and "." not in last[:-1]
+    return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
 
 
 def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
@@ -139,44 +139,41 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     """
     limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
 
-    def may_pair(a: str, b: str, wa: set[str], wb: set[str], na: int, nb: int) -> bool:
-        """Could lines ``a`` and ``b`` (lower-cased; raw words and counts beside) reach
-        `pair_similar`? Shared raw words bound the word measure from above (with slack for words
-        punctuation keeps apart until normalised); the raw prefix and suffix bound the character
-        measure (less 0.1 for what normalising changes). A truncated original is compared with
-        a prefix of the headline: no bound then."""
+    def may_pair(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
+        """Could lines ``a`` and ``b`` (stripped; raw words beside) reach `pair_similar`? Each measure
+        is at most the shorter side over the longer (characters, words); shared raw words bound
+        the word measure from above (with slack for words punctuation keeps apart until
+        normalised); the raw prefix and suffix bound the character measure (less 0.1 for what
+        normalising changes). A truncated original is compared with a prefix: no bound then."""
         if b.endswith(("…", "...")):
             return True
-        la, lb = len(a), len(b)
+        la, lb, na, nb = len(a), len(b), len(wa), len(wb)
         if min(la, lb) < (level - 0.1) * max(la, lb) and min(na, nb) < level * max(na, nb) - slack:
-            return False  # each measure is at most the shorter side over the longer
-        if len(wa & wb) >= level * max(na, nb) - slack:
+            return False
+        a, b = a.lower(), b.lower()
+        if len({w.lower() for w in wa} & {w.lower() for w in wb}) >= level * max(na, nb) - slack:
             return True
         p = Prefix.similarity(a, b)
         return p + Postfix.similarity(a[p:], b[p:]) >= (level - 0.1) * max(la, lb)
 
     def marks(block: list[str]) -> bytearray:
-        low = [t.strip().lower() for t in block]
-        nonblank = [k for k, t in enumerate(low) if t]
-        split: list[list[str] | None] = [None] * len(block)
+        stripped = [t.strip() for t in block]
+        nonblank = [k for k, t in enumerate(stripped) if t]
+        split: dict[int, list[str]] = {}
         out = bytearray(len(block))
         for pos, k in enumerate(nonblank):
-            t = low[k]
+            t = stripped[k]
             if len(t) > limit:
                 continue  # a long line is never a headline
             if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
                 out[k] = 1
                 continue
-            ahead = []
+            wk = split.get(k) or split.setdefault(k, t.split())
             for j in nonblank[pos + 1 : pos + 1 + _MARK_AHEAD]:
-                if len(low[j]) > limit:
+                u = stripped[j]
+                if len(u) > limit:
                     break  # a long line closes the window and cannot be the original itself
-                ahead.append(j)
-            wk = split[k] = split[k] or t.split()
-            sk = set(wk)
-            for j in ahead:
-                wj = split[j] = split[j] or low[j].split()
-                if may_pair(t, low[j], sk, set(wj), len(wk), len(wj)):
+                if may_pair(t, u, wk, split.get(j) or split.setdefault(j, u.split())):
                     out[k] = 1
                     break
         return out
