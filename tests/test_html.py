@@ -99,8 +99,13 @@ def test_site_names_are_stripped_only_with_evidence():
     assert daily.strip_from("Headline here | The Daily") == "Headline here"
     assert daily.strip_from("The Daily - Headline here") == "Headline here"
     assert daily.strip_from("Iraq: talks resume in Baghdad") == "Iraq: talks resume in Baghdad"
-    assert SiteNames((), ("ctpost",)).strip_from("Storm cuts power to thousands - CTPost") == "Storm cuts power to thousands"
-    assert SiteNames(("Wall Street Journal",), ()).strip_from("Fed holds rates steady - WSJ") == "Fed holds rates steady"
+    assert (
+        SiteNames((), ("ctpost",)).strip_from("Storm cuts power to thousands - CTPost")
+        == "Storm cuts power to thousands"
+    )
+    assert (
+        SiteNames(("Wall Street Journal",), ()).strip_from("Fed holds rates steady - WSJ") == "Fed holds rates steady"
+    )
     # A site name holding separators itself is taken off whole.
     racing = SiteNames(("Autoracing | F1 | Indy",), ())
     assert racing.strip_from("Classificação NASCAR | Autoracing | F1 | Indy") == "Classificação NASCAR"

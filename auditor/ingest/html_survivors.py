@@ -26,6 +26,9 @@ FIRST_LINES = 10
 # A bold paragraph counts only among the first story lines or right before the anchor.
 BOLD_LINES = 3
 # A story line this like (rapidfuzz ratio) a headline candidate is that headline, not the story.
+# On the 177 aeb-dev pages (clean, farm, control) the first ten story lines score 100 against a
+# candidate (the headline repeated: 66 lines) or at most 77 (a lede restating it, which is
+# story); only "Source: ..." lines fall between, and those are recognised by their label.
 SAME_HEADLINE = 85
 # Text-bearing elements looked at under the <h1> for a subtitle before giving up.
 UNDER_H1_ELEMENTS = 4
