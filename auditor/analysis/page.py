@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
@@ -96,9 +96,9 @@ class StorySupport:
     def __init__(self, text: str) -> None:
         self.support = Support(text)
 
-    @property
+    @cached_property
     def prefixes(self) -> set[str]:
-        return _prefixes(frozenset(self.support.words))
+        return {w[:k] for w in self.support.words for k in _ABBREVIATION_LENGTHS if len(w) > k}
 
     def supports(self, word: str) -> bool:
         if self.support.supports(word):
@@ -107,11 +107,6 @@ class StorySupport:
         if any(s + s[-1] + end in words for s in stems(word) if len(s) >= 3 for end in ("ed", "ing", "er")):
             return True
         return len(word) in _ABBREVIATION_LENGTHS and fold_headline(word) in self.prefixes
-
-
-@cache
-def _prefixes(words: frozenset[str]) -> set[str]:
-    return {w[:k] for w in words for k in _ABBREVIATION_LENGTHS if len(w) > k}
 
 
 def _content_words(text: str) -> list[str]:
@@ -157,13 +152,17 @@ def displayed(heads: list[Headline]) -> Headline:
 
 
 def _undecided(shown: Headline, other: Headline, both: bool) -> PagePair:
-    why = "both have words the story never uses" if both else "the story uses the words of both"
+    why = (
+        "both have words the story never uses and no rule flags what one adds"
+        if both
+        else "the story uses the words of both"
+    )
     return PagePair(
         shown,
         None,
         0.0,
-        f"The page's headline ({_sources(shown)}); another version ({_sources(other)}) differs, but {why}, "
-        "and no rule flags what either adds: read as the publisher's own variants, not a rewrite.",
+        f"The page's headline ({_sources(shown)}); another version ({_sources(other)}) differs, but {why}: "
+        "read as the publisher's own variants, not a rewrite.",
     )
 
 
