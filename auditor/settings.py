@@ -36,7 +36,7 @@ class Settings(BaseModel):
     # teasers, menus: 1,260 pairs) scores 7-79, 1 of them at 69 or more.
     page_pair_ratio: float = 69.0
     # ... or when one holds the other whole with at least this many words (a truncated copy,
-    # a term appended to a short headline: "Classificação NASCAR: Revelation 13:1", ratio 70).
+    # a term appended to a short headline: "Só quem se Ama… Antichrist", ratio 67).
     page_contained_words: int = 2
 
 
