@@ -279,3 +279,33 @@ def test_pathological_pages_finish_in_budget(tmp_path, name, body):
     assert rc == "0" and float(seconds) < 10 and int(mb) < 500, (name, proc.stdout)
     doc = json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]
     assert doc["articles"][0]["altered"]["text"] == "Dam repairs finish early"
+
+
+def test_a_page_without_a_precise_story_is_asked_again(monkeypatch):
+    import trafilatura
+
+    asked = []
+
+    def extract(doc, favor_precision, **options):
+        asked.append(favor_precision)
+        return None if favor_precision else "Engineers reopened the spillway.\n\n- Farmers cheered."
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    p, view, _ = read_page("<html><body><h1>Dam reopens</h1></body></html>", "x.html")
+    assert asked == [True, False] and p.paragraphs == ["Engineers reopened the spillway.", "- Farmers cheered."]
+
+
+def test_a_page_that_breaks_the_reader_is_one_line_naming_the_file(monkeypatch, tmp_path):
+    from auditor.errors import InputError
+    from auditor.ingest import html as html_module
+    from auditor.ingest.sources import open_source
+
+    def broken(text, name):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_module, "read_page", broken)
+    page_file = tmp_path / "odd.html"
+    page_file.write_text("<html><body><h1>Dam</h1></body></html>")
+    with pytest.raises(InputError) as err:
+        open_source(page_file)
+    assert str(err.value) == f"{page_file}: cannot be read as a page (RecursionError: maximum recursion depth exceeded)"
