@@ -114,6 +114,15 @@ class Settings(BaseModel):
     # An article holding more than this many characters is closed there (with a note): memory
     # stays bounded by one article even when a 1 GB file has no further headline.
     max_article_chars: int = 32_000_000
+    # Saved pages (analysis.page): two distinct headline candidates are nominated as one
+    # headline rewritten at or above this rapidfuzz ratio (folded text). On the 50 farm pages
+    # of aeb-dev the altered and the real headline score 67-97 (49 of 50 at 69 or more), while
+    # the altered headline against the page's other headline-like texts (related stories,
+    # teasers, menus: 1,260 pairs) scores 7-79, 1 of them at 69 or more.
+    page_pair_ratio: float = 69.0
+    # ... or when one holds the other whole with at least this many words (a truncated copy,
+    # a term appended to a short headline: "Só quem se Ama… Antichrist", ratio 67).
+    page_contained_words: int = 2
 
     @model_validator(mode="after")
     def _shortcuts_hold(self) -> Settings:
