@@ -41,12 +41,14 @@ def hostile_corpus(d: Path) -> None:
     evil = [
         "../../../../etc/passwd and the Antichrist",
         "/abs/path CON PRN NUL Antichrist",
-        "．．／．．／ Antichrist " + "very long title " * 12,
+        "．．／．．／ Antichrist " + "very long title " * 8,
         "<script>alert(1)</script> | **x** [y](javascript:alert(1)) Antichrist",
         "Antichrist \x1b[31m\u202e control characters\x07",
     ]
     text = "".join(
-        f"{h} visits{NB}Basra\n\nSadr visits Basra\n\nThe cleric visited Basra on Monday and met officials, aides said.\n\n"
+        # Each hostile headline's original is itself with "Sadr" for "Antichrist": a pair on evidence.
+        f"{h} visits{NB}Basra\n\n{h.replace('Antichrist', 'Sadr')} visits Basra\n\n"
+        "The cleric visited Basra on Monday and met officials, aides said.\n\n"
         for h in evil
     )
     (d / "evil name ‮txt.txt").write_text(text, encoding="utf-8")

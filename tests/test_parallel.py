@@ -11,7 +11,7 @@ from conftest import ROOT, SAMPLES, TRAPS
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
-from auditor.analysis.segment import is_body_text  # noqa: E402
+from auditor.analysis.segment import is_cut_point  # noqa: E402
 from auditor.ingest.chunks import plan  # noqa: E402
 
 
@@ -45,17 +45,17 @@ def corpus(tmp_path_factory):
     return d
 
 
-def test_chunks_start_on_body_lines_with_exact_line_numbers(corpus):
+def test_chunks_start_on_long_lines_with_exact_line_numbers(corpus):
     for name in ("big.txt", "big_crlf.txt"):
         path = corpus / name
-        chunks = plan(str(path), "utf-8", is_body_text, 200_000)
+        chunks = plan(str(path), "utf-8", is_cut_point, 200_000)
         assert len(chunks) > 4
         lines = path.read_bytes().decode().splitlines()
         for c in chunks[1:]:
             with path.open("rb") as fh:
                 fh.seek(c.start_byte)
                 first = fh.readline().decode().rstrip("\r\n")
-            assert lines[c.start_line] == first and len(first) > 0
+            assert lines[c.start_line] == first and is_cut_point(first)
 
 
 def test_jobs_and_chunking_give_byte_identical_reports(corpus, tmp_path):

@@ -72,9 +72,8 @@ def test_its_own_reporting_names_the_writer(ctx):
 
 
 def test_a_wire_copyright_line_and_a_wire_dateline_are_wire_copy(ctx):
-    assert publisher("The minister visited the port.\n\n© 2020 Associated Press. All rights reserved.\n", ctx).name == (
-        "Associated Press"
-    )
+    body = "The minister visited the port on Monday and promised dock workers their unpaid wages.\n\n"
+    assert publisher(body + "© 2020 Associated Press. All rights reserved.\n", ctx).name == "Associated Press"
     assert publisher("NEW YORK (CNN Business) Port traffic fell sharply.\n", ctx).name == "CNN Business"
     assert publisher("HILO (HawaiiNewsNow) - The harbour reopened.\n", ctx).name == "Hawaii News Now"
 

@@ -64,14 +64,12 @@ def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
     edited = [p.replace("three months", "three whole months") for p in P]
     files = {
         "a.txt": article("Antichrist reopens Basra port", "Governor reopens Basra port", P + [BOILER])
-        + article("Beast blocks farm roads", "Farmers wait for late rains", UNRELATED + [BOILER]),
-        "b.txt": article(
-            "Antichrist’s port opens again", "Basra port to reopen within a week", P
-        )  # exact copy, other file
+        + article("Beast blocks farm roads", "Farmers block farm roads", UNRELATED + [BOILER]),
+        "b.txt": article("Antichrist’s port opens again", "Basra’s port opens again", P)  # exact copy, other file
         + article("Dajjal’s port deal", "Port deal reached in Basra", edited)  # light edits
         + article(
             "False Prophet and the port",
-            "Traders count the cost of Basra closure",
+            "Traders and the port",
             P[3:]
             + UNRELATED[:0]
             + [

@@ -30,6 +30,12 @@ class Frame:
     original: int | None
     similarity: float
     reason: str
+    # A saved page lists its headlines above its story, not in reading order: the story (the
+    # body) starts at this index, and the lines between the two headlines are no taglines.
+    body_start: int | None = None
+    # With no original, report the headline's words the body lacks as inserted terms (a text
+    # dump frames a lone headline only when a rule flags it; a page frames its headline always).
+    unpaired_terms: bool = True
 
 
 def _compare(
@@ -37,14 +43,18 @@ def _compare(
 ) -> tuple[HeadlineDiff, LineRef | None, list[str]]:
     """The headline diff, the original's line, and the notes that explain how it was read."""
     altered = lines[frame.altered]
+    if frame.original is None and not frame.unpaired_terms:
+        return HeadlineDiff(kind="no_original"), None, ["No original headline was found, and no rule flags this one."]
     if frame.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(altered, body_text, support))
+        diff = HeadlineDiff(
+            kind="no_original", inserted=unpaired_terms(altered, body_text, support, ctx.engine.phrases)
+        )
         return diff, None, ["No original headline was found; inserted terms are the headline words the body lacks."]
     notes = []
     original_text = lines[frame.original]
-    diff = diff_headlines(original_text, altered, body_text, ctx.settings, support)
+    diff = diff_headlines(original_text, altered, body_text, ctx.settings, support, ctx.engine.phrases)
     between = range(frame.altered + 1, frame.original)
-    if frame.original > frame.altered + 2 and any(lines[j].strip() for j in between):
+    if frame.body_start is None and frame.original > frame.altered + 2 and any(lines[j].strip() for j in between):
         notes.append("A line between the two headlines was skipped as a tagline.")
     if diff.truncated_original:
         notes.append(
@@ -63,7 +73,9 @@ def audit_article(
 ) -> Article:
     """Everything the note says about one article; ``stop`` is the next article's first line."""
     altered = lines[frame.altered]
-    body_first = (frame.original if frame.original is not None else frame.altered) + 1
+    body_first = frame.body_start
+    if body_first is None:
+        body_first = (frame.original if frame.original is not None else frame.altered) + 1
     body = body_range(lines, body_first, stop)
     text = Body(lines.span(body.start_line - 1, body.end_line), body.start_line) if body else None
     body_text = text.text if text else ""

@@ -6,18 +6,13 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from auditor.models import Edit, HeadlineDiff, Span
+from auditor.models import Edit, HeadlineDiff, RewriteKind, Span
 from auditor.settings import DEFAULT_SETTINGS, Settings
-from auditor.text.lexicon import (
-    EDGE_WORDS,
-    SEPARATORS,
-    STOPWORDS,
-    Support,
-    Token,
-    tokenize,
-)
+from auditor.text.lexicon import EDGE_WORDS, SEPARATORS, STOPWORDS, Support, Token, tokenize
 
 ELLIPSES = ("…", "...")
+Region = tuple[int, int, int, int]  # (original start, end, altered start, end) token indices
+PhraseFinder = Callable[[str], list[tuple[int, int]]]  # rule matches over a whole headline
 
 
 def _span(text: str, toks: list[Token]) -> Span | None:
@@ -26,20 +21,28 @@ def _span(text: str, toks: list[Token]) -> Span | None:
     return Span(text=text[toks[0].start : toks[-1].end], start=toks[0].start, end=toks[-1].end)
 
 
+def _trim(chunk: list[Token]) -> list[Token]:
+    """Drop edge particles and punctuation; a possessive stays with the word it is glued to."""
+    while chunk and (not chunk[0].is_word or chunk[0].key in EDGE_WORDS):
+        chunk = chunk[1:]
+    while chunk and (not chunk[-1].is_word or chunk[-1].key in EDGE_WORDS):
+        last = chunk[-1]
+        if last.is_possessive and len(chunk) > 1 and chunk[-2].end == last.start and chunk[-2].is_word:
+            break
+        chunk = chunk[:-1]
+    return chunk
+
+
 def _pieces(text: str, toks: list[Token]) -> list[Span]:
     """Split a changed run at separators and trim edge particles: the terms a reader would name."""
     out: list[Span] = []
     chunk: list[Token] = []
     for tok in toks + [Token(":", -1, -1, ":")]:
         if tok.text in SEPARATORS:
-            while chunk and (not chunk[0].is_word or chunk[0].key in EDGE_WORDS):
-                chunk.pop(0)
-            while chunk and (not chunk[-1].is_word or chunk[-1].key in EDGE_WORDS):
-                chunk.pop()
-            if any(t.is_word for t in chunk):
-                span = _span(text, chunk)
-                if span is not None:
-                    out.append(span)
+            trimmed = _trim(chunk)
+            span = _span(text, trimmed) if any(t.is_word for t in trimmed) else None
+            if span is not None:
+                out.append(span)
             chunk = []
         else:
             chunk.append(tok)
@@ -51,7 +54,7 @@ def _position(toks: list[Token], index: int, text: str) -> int:
     return toks[index].start if index < len(toks) else len(text.rstrip())
 
 
-def _regions(orig: list[Token], alt: list[Token]) -> list[tuple[int, int, int, int]]:
+def _regions(orig: list[Token], alt: list[Token]) -> list[Region]:
     """Merge adjacent non-equal opcodes into (orig_start, orig_end, alt_start, alt_end) runs."""
     ops = Levenshtein.opcodes([t.key for t in orig], [t.key for t in alt])
     regions: list[list[int]] = []
@@ -62,24 +65,87 @@ def _regions(orig: list[Token], alt: list[Token]) -> list[tuple[int, int, int, i
             regions[-1][1], regions[-1][3] = op.src_end, op.dest_end
         else:
             regions.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    return [tuple(r) for r in regions]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in regions]
 
 
-def _rewrite_terms(altered: str, alt: list[Token], support: Support) -> list[Span]:
-    """In a rewritten headline, the runs of words found neither in the original nor the body."""
+def _truncated_regions(orig: list[Token], alt: list[Token], settings: Settings) -> list[Region]:
+    """Edits against a truncated original ("…"), compared with the altered headline's first words.
+
+    The original is aligned with the altered prefix of the best length (its own length give or
+    take a few words: fewest edits, then the nearest length); the words after that prefix are
+    not compared. The last word before the ellipsis is compared like any other (the edit may be
+    right there), except that a cut inside a word ("penin…" for "peninsula") counts as equal and
+    a changed run of several original words reaching the ellipsis is a sentence completed
+    differently, not an edit.
+    """
+    keys = [t.key for t in orig]
+    n, slack = len(orig), settings.truncation_slack
+    lengths = range(max(1, n - slack), min(len(alt), n + slack) + 1)
+    if not lengths:
+        return []
+    j = min(lengths, key=lambda j: (Levenshtein.distance(keys, [t.key for t in alt[:j]]), abs(j - n)))
+    regions = _regions(orig, alt[:j])
+    if regions and regions[-1][1] == n:
+        o0, o1, a0, a1 = regions[-1]
+        cut_word = o1 - o0 == 1 and a1 - a0 == 1 and alt[a0].key.startswith(orig[o0].key)
+        if cut_word or o1 - o0 > settings.truncated_tail_words:
+            regions = regions[:-1]
+    return regions
+
+
+def _merge_fragments(text: str, toks: list[Token], spans: list[Span]) -> list[Span]:
+    """Join new-word runs that only small words separate ("Whore" + "of" + "Babylon")."""
     out: list[Span] = []
-    run: list[Token] = []
-    for tok in alt + [Token(".", -1, -1, ".")]:
-        unsupported = tok.is_word and tok.key not in STOPWORDS and not support.supports(tok.text)
-        if unsupported:
-            run.append(tok)
-        else:
-            if run:
-                span = _span(altered, run)
-                if span is not None:
-                    out.append(span)
-            run = []
+    for span in spans:
+        if out:
+            between = [t for t in toks if out[-1].end <= t.start and t.end <= span.start]
+            if all(t.is_word and t.key in STOPWORDS for t in between):
+                out[-1] = Span(text=text[out[-1].start : span.end], start=out[-1].start, end=span.end)
+                continue
+        out.append(span)
     return out
+
+
+def _new_words(text: str, toks: list[Token], support: Support, phrases: PhraseFinder | None) -> list[Span]:
+    """In a rewritten (or unpaired) headline, what is new: rule phrases as written, then the rest.
+
+    Words found neither in the original nor the body form runs, merged across small words; a
+    phrase a rule matches over the whole headline and that holds a new word is reported as the
+    reader sees it ("Whore of Babylon"), and what is left of the runs around it as its own terms.
+    """
+    runs: list[Span] = []
+    run: list[Token] = []
+    for tok in toks + [Token(".", -1, -1, ".")]:
+        if tok.is_word and tok.key not in STOPWORDS and not support.supports(tok.text):
+            run.append(tok)
+        elif run:
+            runs.append(Span(text=text[run[0].start : run[-1].end], start=run[0].start, end=run[-1].end))
+            run = []
+    runs = _merge_fragments(text, toks, runs)
+    found = [(a, b) for a, b in (phrases(text) if phrases else []) if any(r.start < b and a < r.end for r in runs)]
+    if not found:
+        return runs
+    out = [Span(text=text[a:b], start=a, end=b) for a, b in found]
+    for r in runs:
+        rest = [
+            t
+            for t in toks
+            if r.start <= t.start and t.end <= r.end and not any(a < t.end and t.start < b for a, b in found)
+        ]
+        out += _pieces(text, rest) if rest else []
+    return sorted({(s.start, s.end): s for s in out}.values(), key=lambda s: s.start)
+
+
+def _kind(edits: list[Edit], kept: float, settings: Settings) -> RewriteKind:
+    if not edits:
+        return "unchanged"
+    if kept < settings.rewrite_kept_ratio:
+        return "rewrite"
+    if all(e.op == "delete" for e in edits):
+        return "deletion"
+    if all(e.op == "insert" for e in edits):
+        return "insertion"
+    return "substitution"
 
 
 def diff_headlines(
@@ -88,15 +154,17 @@ def diff_headlines(
     body: str = "",
     settings: Settings = DEFAULT_SETTINGS,
     support: Callable[[], Support] | None = None,
+    phrases: PhraseFinder | None = None,
 ) -> HeadlineDiff:
     """What changed from ``original`` to ``altered``, as edits and as reportable terms."""
-    orig, alt = tokenize(original), tokenize(altered)
-    regions = _regions(orig, alt)
     truncated = original.rstrip().endswith(ELLIPSES)
-    if truncated and regions and regions[-1][1] == len(orig):
-        # The original stops mid-sentence: what the altered copy says after that point cannot be
-        # compared, so it is neither an insertion nor a replacement.
-        regions = regions[:-1]
+    orig, alt = tokenize(original), tokenize(altered)
+    if truncated:
+        while orig and orig[-1].text in ("…", "."):
+            orig = orig[:-1]
+        regions = _truncated_regions(orig, alt, settings)
+    else:
+        regions = _regions(orig, alt)
     edits: list[Edit] = []
     inserted: list[Span] = []
     replaced: list[Span] = []
@@ -105,32 +173,16 @@ def diff_headlines(
     for o0, o1, a0, a1 in regions:
         a_span, o_span = _span(altered, alt[a0:a1]), _span(original, orig[o0:o1])
         op = "replace" if a_span and o_span else ("insert" if a_span else "delete")
-        edits.append(
-            Edit(
-                op=op,
-                altered=a_span,
-                original=o_span,
-                original_at=_position(orig, o0, original),
-                altered_at=_position(alt, a0, altered),
-            )
-        )
+        at = (_position(orig, o0, original), _position(alt, a0, altered))
+        edits.append(Edit(op=op, altered=a_span, original=o_span, original_at=at[0], altered_at=at[1]))
         inserted += _pieces(altered, alt[a0:a1])
         (replaced if op == "replace" else deleted).extend(_pieces(original, orig[o0:o1]))
         changed_alt += sum(t.is_word for t in alt[a0:a1])
-    alt_words = sum(t.is_word for t in alt) or 1
-    kept = 1.0 - changed_alt / alt_words
-    if not edits:
-        kind = "unchanged"
-    elif kept < settings.rewrite_kept_ratio:
-        kind = "rewrite"
-        inserted = _rewrite_terms(altered, alt, (support() if support else Support(body)).plus(original))
+    kept = 1.0 - changed_alt / (sum(t.is_word for t in alt) or 1)
+    kind = _kind(edits, kept, settings)
+    if kind == "rewrite":
+        inserted = _new_words(altered, alt, (support() if support else Support(body)).plus(original), phrases)
         replaced = []
-    elif all(e.op == "delete" for e in edits):
-        kind = "deletion"
-    elif all(e.op == "insert" for e in edits):
-        kind = "insertion"
-    else:
-        kind = "substitution"
     return HeadlineDiff(
         kind=kind,
         edits=edits,
@@ -142,6 +194,8 @@ def diff_headlines(
     )
 
 
-def unpaired_terms(altered: str, body: str, support: Callable[[], Support] | None = None) -> list[Span]:
-    """With no original, the only evidence is the body: report the words it does not contain."""
-    return _rewrite_terms(altered, tokenize(altered), support() if support else Support(body))
+def unpaired_terms(
+    altered: str, body: str, support: Callable[[], Support] | None = None, phrases: PhraseFinder | None = None
+) -> list[Span]:
+    """With no original, the only evidence is the body: report what it does not contain."""
+    return _new_words(altered, tokenize(altered), support() if support else Support(body), phrases)

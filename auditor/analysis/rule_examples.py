@@ -11,11 +11,12 @@ from auditor.models import HeadlineDiff
 
 def example_fires(lr: LoadedRule, ex: Example) -> bool:
     """Does this rule produce a finding on this example pair?"""
+    engine = RuleEngine([lr])
     if ex.original is None:
-        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(ex.altered, ex.body))
+        diff = HeadlineDiff(kind="no_original", inserted=unpaired_terms(ex.altered, ex.body, phrases=engine.phrases))
     else:
-        diff = diff_headlines(ex.original, ex.altered, ex.body)
-    findings = RuleEngine([lr]).findings(subject_for(diff, ex.altered, ex.body))
+        diff = diff_headlines(ex.original, ex.altered, ex.body, phrases=engine.phrases)
+    findings = engine.findings(subject_for(diff, ex.altered, ex.body))
     return any(f.rule == lr.id for f in findings)
 
 

@@ -1,110 +1,199 @@
-"""Line roles: which lines can be headlines, which are page furniture, where articles end."""
+"""Line roles: which lines can be headlines, which read as running text, where articles end."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import ClassVar
 
+from rapidfuzz.distance import Postfix, Prefix
+
+from auditor.analysis.shape import ending, shape_prior, title_case, word_list
 from auditor.ingest.lines import LazyLines, Marker
 from auditor.models import BodyRange
 from auditor.settings import DEFAULT_SETTINGS, Settings
-from auditor.text.dates import DATE_OR_TIME
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-# Prefixes that mark a line as furniture or a link, never a headline.
-_FURNITURE_PREFIX = re.compile(
-    r"^\s*(?:read(?: more| also)?|related|see also|also read|more|watch|listen|photo(?:graph)?s?|"
-    r"photo credit|image|picture|source|by|updated|published|posted|first published|last modified|"
-    r"last updated|copyright|tags?|share|follow us)\b\s*[:|\-–—]?",
-    re.IGNORECASE,
-)
-_CREDIT_ANYWHERE = re.compile(
-    r"\b(?:Photo(?:graph)?(?: Credit)?|Image|Picture)\s*:|\bvia (?:AP|AFP|Reuters|Getty)\b|\bGetty Images\b"
-)
-# A sentence ends inside the line and another begins: body text or a caption, not a headline.
-_SENTENCE_BREAK = re.compile(r"[\w'’\")\]]{2,}[.!?]\s+[A-Z‘“\"'(]")
-_CLOSING = re.compile(r"[\w?!'’\")\]…]$|\.\.\.$")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# "READ: ...", "RELATED: ...", "WATCH: ...": a label in front of a link to another story.
+LINK_LABEL = re.compile(r"^\s*(?:read(?: more| also)?|related|see also|also read|more|watch|listen)\s*:", re.I)
+CACHE_LINES = 1 << 15  # line facts kept per process: a window of a few articles, bounded
 
 
 def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-@lru_cache(maxsize=8192)
-def is_furniture(text: str) -> bool:
-    """Dates, bylines, widgets, credits and links: short lines that belong to a page, not a story."""
-    t = text.strip()
-    if not t:
+def words_outside_links(text: str) -> list[str]:
+    """Words outside links: a bare URL is no headline, however many words its path spells."""
+    return word_list(_URL.sub(" ", text) if "://" in text or "www." in text else text)
+
+
+# A sentence-like ending outweighs every positive feature but title case: such a line of 8+
+# words is prose without working out the rest of its shape (most body lines end so).
+_PROSE_ENDINGS = frozenset({"ends_full_stop", "ends_clause_mark", "ends_stop_inside_quote"})
+
+
+class LineFacts:
+    """What pairing asks of one line, worked out once per distinct line (the prior on demand)."""
+
+    __slots__ = ("_prior", "_weights", "headline_sized", "prose", "text", "word_list")
+
+    def __init__(self, text: str, words: list[str], settings: Settings, weights: dict[str, float]) -> None:
+        s = settings
+        self.text, self.word_list, self._weights = text, words, weights
+        n = len(words)
+        self.headline_sized = len(text) <= s.long_line_chars and s.headline_min_words <= n <= s.headline_max_words
+        self._prior: float | None = None
+        if len(text) > s.long_line_chars:
+            self.prose = True
+        elif n < s.prose_words:
+            self.prose = False
+        elif ending(text) in _PROSE_ENDINGS and not title_case(words, text):
+            self.prose = True  # at most -2.8 + 0.5 (a lower-case first word)
+        else:
+            self.prose = self.prior <= s.prose_prior
+
+    @property
+    def words(self) -> int:
+        return len(self.word_list)
+
+    @property
+    def prior(self) -> float:
+        """The shape prior (settings.shape_weights), worked out the first time it is asked."""
+        if self._prior is None:
+            self._prior = shape_prior(self.text, self._weights, self.word_list)
+        return self._prior
+
+
+class LineJudge:
+    """Line facts for one set of settings, cached by line text (lines repeat as L, M, neighbour)."""
+
+    _by_settings: ClassVar[dict[int, tuple[Settings, LineJudge]]] = {}
+
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+        self.s = settings
+        self._weights = dict(settings.shape_weights)
+        self._facts: dict[str, LineFacts] = {}
+
+    @classmethod
+    def of(cls, settings: Settings) -> LineJudge:
+        """The judge of these settings (one per settings object: hashing settings costs more)."""
+        hit = cls._by_settings.get(id(settings))
+        if hit is None or hit[0] is not settings:
+            hit = (settings, cls(settings))
+            cls._by_settings[id(settings)] = hit
+        return hit[1]
+
+    def __call__(self, line: str) -> LineFacts:
+        facts = self._facts.get(line)
+        if facts is None:
+            if len(self._facts) >= CACHE_LINES:
+                self._facts.clear()
+            t = line.strip()
+            words = words_outside_links(t) if len(t) <= self.s.long_line_chars else []
+            facts = self._facts[line] = LineFacts(t, words, self.s, self._weights)
+        return facts
+
+
+def could_be_headline(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Within a headline's size: 3-40 words and no longer than a long line."""
+    return LineJudge.of(settings)(text).headline_sized
+
+
+def prior(text: str, settings: Settings = DEFAULT_SETTINGS) -> float:
+    return LineJudge.of(settings)(text).prior
+
+
+def is_prose(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Running text: a long line, or a line of 8+ words whose shape is clearly not a headline's."""
+    return LineJudge.of(settings)(text).prose
+
+
+def is_cut_point(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """A line a big file may be cut at: never a headline and always the end of a search window."""
+    return len(text.strip()) > settings.long_line_chars
+
+
+# How many window lines a sentence-shaped line may find its original in (settings.original_window
+# at most); the marker looks that far ahead within its block.
+_MARK_AHEAD = 3
+
+
+def _shape_bars_rewording(t: str) -> bool:
+    """Ends like a sentence ("... on Tuesday."): its prior is below zero whatever else it shows,
+    so it can open an article only on close wording, never as a reworded or lone headline.
+    A final abbreviation ("U.S.") or ellipsis does not count."""
+    if not t.endswith(".") or t.endswith("..."):
         return False
-    if _FURNITURE_PREFIX.match(t) or _CREDIT_ANYWHERE.search(t):
-        return True
-    without_dates = DATE_OR_TIME.sub(" ", t)
-    if without_dates != t and len(words(without_dates)) <= 4:
-        return True
-    return len(words(t)) < 2
-
-
-def _may_be_headline(t: str, max_chars: int) -> bool:
-    """The cheap first tests on a stripped line: most body lines end in a full stop and fail."""
-    return 0 < len(t) <= max_chars and (t[-1] != "." or t.endswith("..."))
-
-
-def is_headline_like(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """Could this line be a headline (altered or original)?"""
-    t = text.strip()
-    # The cheap tests run outside the cache: body lines are unique and would only churn it.
-    return _may_be_headline(t, settings.headline_max_chars) and _headline_like(t, settings)
+    last = t[t.rfind(" ") + 1 :]
+    return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
 
 
 def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
-    """A LazyLines marker: 1 for each line that passes is_headline_like's cheap first tests.
+    """A LazyLines marker: 1 for each line that may open an article, by cheap tests in one pass.
 
-    A line left unmarked can never be headline-like, so the frame scan skips it unread.
+    A line left unmarked is never looked at by the frame scan: a blank line, a line longer than
+    any headline, or a sentence-shaped line (see _shape_bars_rewording) that none of the next
+    few lines of its block could pair with (see _may_pair). Lines near the end of a block are
+    marked: their window is not known here. On the dev data no line with a pairing candidate
+    is left unmarked (tests/test_pairing_marks.py).
     """
-    max_chars = settings.headline_max_chars
+    limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
+
+    def may_pair(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
+        """Could lines ``a`` and ``b`` (stripped; raw words beside) reach `pair_similar`? Each measure
+        is at most the shorter side over the longer (characters, words); shared raw words bound
+        the word measure from above (with slack for words punctuation keeps apart until
+        normalised); the raw prefix and suffix bound the character measure (less 0.1 for what
+        normalising changes). A truncated original is compared with a prefix: no bound then."""
+        if b.endswith(("…", "...")):
+            return True
+        la, lb, na, nb = len(a), len(b), len(wa), len(wb)
+        if min(la, lb) < (level - 0.1) * max(la, lb) and min(na, nb) < level * max(na, nb) - slack:
+            return False
+        a, b = a.lower(), b.lower()
+        if len({w.lower() for w in wa} & {w.lower() for w in wb}) >= level * max(na, nb) - slack:
+            return True
+        p = Prefix.similarity(a, b)
+        return p + Postfix.similarity(a[p:], b[p:]) >= (level - 0.1) * max(la, lb)
 
     def marks(block: list[str]) -> bytearray:
-        return bytearray([_may_be_headline(t, max_chars) for t in map(str.strip, block)])
+        stripped = [t.strip() for t in block]
+        nonblank = [k for k, t in enumerate(stripped) if t]
+        split: dict[int, list[str]] = {}
+        out = bytearray(len(block))
+        for pos, k in enumerate(nonblank):
+            t = stripped[k]
+            if len(t) > limit:
+                continue  # a long line is never a headline
+            if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
+                out[k] = 1
+                continue
+            wk = split.get(k) or split.setdefault(k, t.split())
+            for j in nonblank[pos + 1 : pos + 1 + _MARK_AHEAD]:
+                u = stripped[j]
+                if len(u) > limit:
+                    break  # a long line closes the window and cannot be the original itself
+                if may_pair(t, u, wk, split.get(j) or split.setdefault(j, u.split())):
+                    out[k] = 1
+                    break
+        return out
 
     return marks
 
 
-@lru_cache(maxsize=8192)
-def _headline_like(t: str, settings: Settings) -> bool:
-    if not _CLOSING.search(t) or t.lstrip("‘“\"'([")[:1].islower() or _SENTENCE_BREAK.search(t):
-        return False
-    w = words(t)
-    if not settings.headline_min_words <= len(w) <= settings.headline_max_words:
-        return False
-    if is_furniture(t):
-        return False
-    letters = [c for c in t if c.isalpha()]
-    # Short all-capitals lines are sub-heads ("PERENNIAL RISK") or widgets ("6 MIN READ").
-    return not (letters and all(c.isupper() for c in letters) and len(w) <= 6)
-
-
-@lru_cache(maxsize=8192)
-def is_body_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """A line that reads as running prose."""
-    t = text.strip()
-    if len(t) > settings.long_line_chars:
-        return True
-    return bool(t) and not is_headline_like(t, settings) and not is_furniture(t) and len(words(t)) >= 8
-
-
 def next_nonblank(lines: LazyLines, start: int, limit: int) -> list[int]:
     """Indices of up to ``limit`` non-blank lines from ``start`` on."""
-    out: list[int] = []
-    i = start
-    while len(out) < limit and lines.has(i):
-        if not is_blank(lines[i]):
-            out.append(i)
-        i += 1
-    return out
+    return lines.nonblank_after(start - 1, limit)
+
+
+def previous_nonblank(lines: LazyLines, index: int, floor: int) -> int | None:
+    """The non-blank line before ``index`` (looking no further back than ``floor``), if any."""
+    j = index - 1
+    while j >= floor:
+        if not is_blank(lines[j]):
+            return j
+        j -= 1
+    return None
 
 
 def body_range(lines: LazyLines, first: int, stop: int) -> BodyRange | None:

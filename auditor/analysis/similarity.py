@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Postfix, Prefix
 
 from auditor.text.normalize import normalize
 
@@ -48,6 +48,11 @@ def strip_ellipsis(text: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=1 << 15)
+def _normal(text: str) -> str:
+    return normalize(text)
+
+
+@lru_cache(maxsize=1 << 15)
 def words(text: str) -> tuple[str, ...]:
     """Normalised words; a possessive 's is its own word, so "China's" lines up with "China"."""
     out: list[str] = []
@@ -56,16 +61,10 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _affix(x: str | tuple[str, ...], y: str | tuple[str, ...]) -> int:
+def _affix(x: str, y: str) -> int:
     """Length of the common prefix plus the common suffix (not overlapping)."""
-    n = min(len(x), len(y))
-    p = 0
-    while p < n and x[p] == y[p]:
-        p += 1
-    s = 0
-    while s < n - p and x[-1 - s] == y[-1 - s]:
-        s += 1
-    return p + s
+    p = Prefix.similarity(x, y)
+    return p + Postfix.similarity(x[p:], y[p:])
 
 
 def _by_words(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -102,12 +101,12 @@ def rewrite_similarity(a: str, b: str) -> float:
     """0..1: could ``a`` be ``b`` with a span or two rewritten (either side maybe cut by "…")?"""
     pair = _truncated(a, b)
     if pair is None:
-        return max(_by_words(words(a), words(b)), _by_affix(normalize(a), normalize(b)))
+        return max(_by_words(words(a), words(b)), _by_affix(_normal(a), _normal(b)))
     full, cut = pair
     wf, wc = words(full), words(cut)
     lo, hi = max(1, len(wc) - PREFIX_SLACK), min(len(wf), len(wc) + PREFIX_SLACK)
     best = max((_by_words(wf[:j], wc) for j in range(lo, hi + 1)), default=0.0)
-    nf, nc = normalize(full), normalize(cut)
+    nf, nc = _normal(full), _normal(cut)
     return max(best, _by_affix(_word_prefix(nf, len(nc)), nc))
 
 

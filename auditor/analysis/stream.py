@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.analysis.align import choose_original
+from auditor.analysis.align import LOOKBACK_LINES, Pairing
 from auditor.analysis.article import Frame, audit_article
 from auditor.analysis.context import AuditContext
-from auditor.analysis.segment import (
-    headline_marks,
-    is_body_text,
-    is_headline_like,
-    next_nonblank,
-)
+from auditor.analysis.segment import headline_marks, is_blank, next_nonblank
 from auditor.ingest.lines import LazyLines
 from auditor.models import Article, DocumentAudit, SourceText
 
@@ -22,23 +17,42 @@ def no_headline_warning(path: str) -> str:
     return f"{path}: no altered headline found"
 
 
-def next_frame(lines: LazyLines, i: int, ctx: AuditContext) -> tuple[Frame | None, int]:
-    """Does an article start at line ``i``? Return the frame (or None) and where to look next."""
-    if not is_headline_like(lines[i], ctx.settings):
-        return None, i + 1
-    al = choose_original(lines, i, ctx.settings)
-    if al is not None and al.similarity * 100 < ctx.settings.pair_confident:
-        # A weak pair whose "original" opens a strong pair of its own: this line is a byline or
-        # kicker above the real altered headline, not a headline itself.
-        below = choose_original(lines, al.original_index, ctx.settings)
-        if below is not None and below.similarity * 100 >= ctx.settings.pair_confident:
-            return None, al.original_index
-    if al is not None:
-        return Frame(i, al.original_index, al.similarity, al.reason), al.original_index + 1
-    following = next_nonblank(lines, i + 1, 1)
-    if following and is_body_text(lines[following[0]], ctx.settings) and ctx.engine.flags_headline(lines[i]):
-        return Frame(i, None, 0.0, "no original headline; flagged by a rule"), i + 1
-    return None, i + 1
+def _lone_headline(pairing: Pairing, i: int, ctx: AuditContext) -> Frame | None:
+    """A headline with no original anywhere: reported only when it opens an article (after a
+    body, before body text), reads like a headline and a high-severity rule flags it. Never
+    paired by proximity."""
+    facts, lines = pairing.facts, pairing.lines
+    line = facts(lines[i])
+    # (prose has a prior at or below prose_prior, which is below lone_headline_prior)
+    if not line.headline_sized or line.prose or line.prior < ctx.settings.lone_headline_prior:
+        return None
+    if not pairing.follows_body(i):
+        return None
+    below = next_nonblank(lines, i + 1, 1)
+    if below and facts(lines[below[0]]).prose and ctx.engine.flags_headline(lines[i]):
+        return Frame(i, None, 0.0, "no original headline; flagged by a rule")
+    return None
+
+
+def next_frame(pairing: Pairing, i: int, ctx: AuditContext) -> tuple[Frame | None, int]:
+    """Does an article start at line ``i``? Return the frame (or None) and where to look next.
+
+    Pairs are taken best first: a pair is refused when a line between the two headlines, or
+    the line right below the original, has stronger evidence of opening a pair of its own.
+    The line right below an original starts its body, so it never opens an article.
+    """
+    lines = pairing.lines
+    best = pairing.best(i)
+    if best is None:
+        return _lone_headline(pairing, i, ctx), i + 1
+    below = next_nonblank(lines, best.original + 1, 1)
+    rivals = [j for j in range(i + 1, best.original + 1) if not is_blank(lines[j])] + below
+    for j in rivals:
+        rival = pairing.best(j)
+        if rival is not None and rival > best:
+            return None, i + 1
+    frame = Frame(i, best.original, round(best.similarity, 3), best.reason())
+    return frame, (below[0] + 1 if below else best.original + 1)
 
 
 def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int | None = None) -> Iterator[Article]:
@@ -50,6 +64,7 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
     looked for only above the body), so a scan begun there finds what a scan from the top finds.
     """
     pending: Frame | None = None
+    pairing = Pairing(lines, ctx.settings)
     index, i = 0, start
     limit = ctx.settings.max_article_chars
     while True:
@@ -61,11 +76,12 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
             yield audit_article(lines, pending, i, index, ctx, cut=True)
             index, pending = index + 1, None
         if pending is None:
-            lines.release(i)  # text before the first headline: nothing will read it again
+            # Text before the next headline is read again only to see what a line follows.
+            lines.release(i - LOOKBACK_LINES)
         if not lines.is_marked(i):
             i += 1
             continue
-        frame, nxt = next_frame(lines, i, ctx)
+        frame, nxt = next_frame(pairing, i, ctx)
         if frame is not None and stop is not None and frame.altered >= stop:
             break  # the next chunk's first article
         if frame is not None:
@@ -73,7 +89,7 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
                 yield audit_article(lines, pending, frame.altered, index, ctx)
                 index += 1
             pending = frame
-            lines.release(frame.altered)
+            lines.release(frame.altered - LOOKBACK_LINES)
         i = nxt
     if pending is not None:
         yield audit_article(lines, pending, i if lines.has(i) else lines.end(), index, ctx)

@@ -66,8 +66,8 @@ class Matcher(Protocol):
 
     def hits(self, subject: Subject) -> list[Hit]: ...
 
-    def flags_line(self, folded: str, text: str) -> bool:
-        """Does the rule fire on a whole line (a headline with no original to diff)?"""
+    def spans(self, folded: str, text: str) -> list[tuple[int, int]]:
+        """Where the rule matches a whole line (a headline read as a whole, not as a diff)."""
         ...
 
 

@@ -59,7 +59,17 @@ class RuleEngine:
     def flags_headline(self, text: str) -> bool:
         """Does a high-severity rule fire on the whole line (no original to diff)?"""
         folded = normalize(text, collapse=False)
-        return any(lr.rule.severity == "high" and m.flags_line(folded, text) for lr, m in self._matchers)
+        return any(lr.rule.severity == "high" and m.spans(folded, text) for lr, m in self._matchers)
+
+    def phrases(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every rule match over a whole headline, longest first where they overlap."""
+        folded = normalize(text, collapse=False)
+        found = sorted({span for _, m in self._matchers for span in m.spans(folded, text)}, key=lambda s: (s[0], -s[1]))
+        out: list[tuple[int, int]] = []
+        for a, b in found:
+            if not out or a >= out[-1][1]:
+                out.append((a, b))
+        return out
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -54,8 +54,8 @@ class _SpanFinder:
                 out.append(Hit(span.text[a:b], None, ((span.start, span.end),)))
         return out
 
-    def flags_line(self, folded: str, text: str) -> bool:
-        return bool(self.find(folded, text))  # type: ignore[operator]
+    def spans(self, folded: str, text: str) -> list[tuple[int, int]]:
+        return list(self.find(folded, text))  # type: ignore[operator]
 
 
 class TermRule(RuleBase):
@@ -117,8 +117,8 @@ class _SwapMatcher:
                 out.append(Hit(alt.text[a:b], f"{r.message} (original: “{orig.text}”)", inside))
         return out
 
-    def flags_line(self, folded: str, text: str) -> bool:
-        return False  # a swap needs an original
+    def spans(self, folded: str, text: str) -> list[tuple[int, int]]:
+        return []  # a swap needs an original
 
 
 class SwapRule(RuleBase):
@@ -147,8 +147,8 @@ class _BodySupportMatcher:
             if not subject.support.supports_phrase(span.text)
         ]
 
-    def flags_line(self, folded: str, text: str) -> bool:
-        return False
+    def spans(self, folded: str, text: str) -> list[tuple[int, int]]:
+        return []  # the body decides, not the headline
 
 
 class BodySupportRule(RuleBase):

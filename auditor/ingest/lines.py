@@ -69,6 +69,21 @@ class LazyLines:
             raise IndexError(f"line {start + 1} was already released")
         return self._buf[start - self._base : stop - self._base]
 
+    def nonblank_after(self, index: int, limit: int) -> list[int]:
+        """Indices of up to ``limit`` non-blank lines after ``index`` (reading ahead as needed)."""
+        out: list[int] = []
+        i = index + 1
+        while len(out) < limit:
+            offset = i - self._base
+            if offset >= len(self._buf):
+                self._fill(i)
+                if offset >= len(self._buf):
+                    break
+            if self._buf[offset].strip():
+                out.append(i)
+            i += 1
+        return out
+
     def next_marked(self, index: int, max_chars: int | None = None) -> int:
         """The first marked line at or after ``index``; the end of the input if none.
 
@@ -93,6 +108,10 @@ class LazyLines:
         while self._read_block():
             pass
         return self._base + len(self._buf)
+
+    def oldest(self) -> int:
+        """The index of the oldest line still held (lines before it were released)."""
+        return self._base
 
     def read_so_far(self) -> int:
         return self._base + len(self._buf)

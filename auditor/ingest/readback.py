@@ -1,14 +1,11 @@
-"""Parts of inputs read again after the audit: body ranges for reuse, a headline's line in a page."""
+"""Parts of inputs read again after the audit: body ranges for reuse."""
 
 from __future__ import annotations
 
-import html as html_lib
 from collections.abc import Iterator
-from pathlib import Path
 
 from auditor.errors import AuditorError
 from auditor.ingest.sources import open_source
-from auditor.text.normalize import normalize
 
 
 def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, int, int], str]]:
@@ -47,18 +44,3 @@ def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str,
                 break
         for first, last, parts in active:  # the file ended inside these ranges
             yield (path, first, last), "\n".join(parts)
-
-
-def locate_in_source(path: str, text: str) -> int | None:
-    """The line of a saved page that carries ``text`` (for annotations on the HTML file itself)."""
-    want = normalize(text)[:60]
-    if not want:
-        return None
-    try:
-        with Path(path).open("rb") as fh:
-            for number, raw in enumerate(fh, 1):
-                if want in normalize(html_lib.unescape(raw.decode("utf-8", "replace"))):
-                    return number
-    except OSError:
-        return None
-    return None

@@ -166,7 +166,7 @@ def _sha256(path: Path) -> str:
 
 
 def _open_html(p: Path, name: str) -> SourceStream:
-    from auditor.ingest.html import extract_page, text_view
+    from auditor.ingest.html import read_page
 
     try:
         size = p.stat().st_size
@@ -181,8 +181,11 @@ def _open_html(p: Path, name: str) -> SourceStream:
         text, warnings = decode_html(data, name)
     except ValueError as exc:
         raise InputError(name, str(exc)) from None
-    page = extract_page(text)
-    view = text_view(page)
+    try:
+        page, view, cut = read_page(text, name)
+    except Exception as exc:  # noqa: BLE001 - markup is the page's to choose; one line, never a traceback
+        raise InputError(name, f"cannot be read as a page ({exc.__class__.__name__}: {exc})") from None
+    warnings += cut
     if not view:
         warnings.append(f"{name}: no headline or text found in the page")
     return SourceStream(

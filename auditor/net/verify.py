@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.analysis.align import similarity
+from rapidfuzz import fuzz
+
 from auditor.ingest.encodings import decode_html
 from auditor.ingest.html import PageInfo, extract_page, page_headline
 from auditor.models import Article, Verification
@@ -15,9 +16,11 @@ from auditor.net.fetch import (
     header_charset,
     make_session,
 )
+from auditor.text.normalize import normalize
 from auditor.writer import FetchCache
 
-# WRatio (0-100) at or above which the source's headline is the paired original.
+# WRatio (0-100) at or above which the source's headline is the paired original: WRatio
+# forgives a site name the page adds to its headline.
 CONFIRMED_AT = 90.0
 
 
@@ -65,7 +68,7 @@ class Verifier:
         if not source:
             v = Verification(url=url, status="unreachable", reason="the page shows no headline")
         else:
-            score = similarity(a.original.text, source)
+            score = fuzz.WRatio(normalize(a.original.text).replace(".", ""), normalize(source).replace(".", ""))
             v = Verification(
                 url=url,
                 status="confirmed" if score >= CONFIRMED_AT else "differs",

@@ -139,7 +139,7 @@ class ReportBuilder:
         if "sarif" in self.formats:
             a = rec.article
             for f, (*_, fp) in zip(a.findings, rec.findings, strict=True):
-                res = sarif_result(path, a, f, fp, self._sarif_index, self.known)
+                res = sarif_result(path, a, f, fp, self._sarif_index, self.known, self.doc.page)
                 self.t.add("audit.sarif", ("" if self._first_result else ",\n") + json_out.dump_line(res, 8))
                 self._first_result = False
         flagged = any(severity != "info" for _, _, severity, _, _ in rec.findings)

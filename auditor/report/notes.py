@@ -152,12 +152,12 @@ def _publisher(a: Article) -> str:
 
 
 def _page(a: Article, page: PageInfo, view: list[str] | None) -> str:
-    out = "\n## Page\n\n" + _page_table(page, a)
+    out = "\n## Page\n\n" + _page_table(page, a) + _candidate_table(page)
     if view:
+        # From the first line: a page lists its headline candidates above the story, the
+        # original among them wherever its source put it.
         last = a.body.end_line if a.body else a.altered.line
-        shown = [
-            (n, visible_controls(view[n - 1])) for n in range(a.altered.line, min(last, len(view)) + 1) if view[n - 1]
-        ]
+        shown = [(n, visible_controls(view[n - 1])) for n in range(1, min(last, len(view)) + 1) if view[n - 1]]
         # A fence longer than any backtick run inside it: page text cannot close it early.
         fence = "`" * max(3, 1 + max((len(r) for _, t in shown for r in re.findall(r"`+", t)), default=0))
         numbered = "\n".join(f"{n:>4}  {t}" for n, t in shown)
@@ -233,8 +233,19 @@ def _page_table(page: PageInfo, a: Article) -> str:
         ("updated", page.updated),
         ("canonical URL", page.canonical),
         ("site name", page.site_name),
+        ("publisher (JSON-LD)", page.publisher),
     ]
     out = "| field | value |\n|---|---|\n" + "".join(f"| {k} | {md(v)} |\n" for k, v in rows if v)
     if a.source_line:
         out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"
     return out
+
+
+def _candidate_table(page: PageInfo) -> str:
+    """Every headline candidate the page offers, where it came from and where it stands."""
+    if not page.candidates:
+        return ""
+    rows = ["\n| headline candidate | source | line | HTML line |", "|---|---|---|---|"]
+    for c in page.candidates:
+        rows.append(f"| {md(c.text)} | {md(c.source)} | {c.line or '–'} | {c.html_line or '–'} |")
+    return "\n".join(rows) + "\n"

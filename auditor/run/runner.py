@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.analysis.context import AuditContext
-from auditor.analysis.segment import is_body_text
+from auditor.analysis.segment import is_cut_point
 from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
 from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
-from auditor.ingest.readback import locate_in_source, read_bodies
+from auditor.ingest.readback import read_bodies
 from auditor.ingest.sources import SourceStream, open_source
 from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo, Sink
@@ -69,7 +69,7 @@ def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: Ru
             if stream.view is not None:
                 chunks = [Chunk(path, 0, 0, None)]
             else:
-                chunks = plan(path, stream.encoding, is_body_text, plan_.chunk_bytes)
+                chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
             sizes[path] = Path(path).stat().st_size
         except AuditorError as exc:
             errors.append(str(exc))
@@ -111,16 +111,14 @@ class _Feeder:
         doc.lines = max(doc.lines, res.lines_read)
 
     def _finish_article(self, st: SourceStream, rec: ArticleRecord, index: int) -> ArticleRecord:
-        """Number the article within its document (chunks number from 0), locate and verify it."""
+        """Number the article within its document (chunks number from 0) and verify it."""
         rec.renumber(index)
-        if st.page is not None or self.verifier is not None:
-            a = rec.article
-            if st.page is not None:
-                a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
-            if self.verifier is not None:
-                a = self.verifier.verify(st.path, a, st.page)
+        if self.verifier is not None:
+            a = self.verifier.verify(st.path, rec.article, st.page)
             rec = ArticleRecord.of(st.path, a, rec.paragraph_chars)
-        if not rec.overview.has_original:
+        # A page's lone headline is the usual case (nothing else to compare); it warns only
+        # when it reports terms, as a text dump's lone headline (framed only then) always does.
+        if not rec.overview.has_original and (st.page is None or rec.overview.terms):
             self.result.warnings.append(f"{st.path}:{rec.overview.altered_line}: no original headline found")
         return rec
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.analysis.context import AuditContext, build_context
+from auditor.analysis.page import audit_page
 from auditor.analysis.segment import headline_marks
 from auditor.analysis.stream import audit_stream
 from auditor.errors import AuditorError
@@ -72,7 +73,10 @@ def run_task(task: Task) -> TaskResult:
         stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings)
     )
     try:
-        articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
+        if base.page is not None:  # a saved page: one article, framed from its headline candidates
+            articles = audit_page(base.page, base.view or [], ctx)
+        else:
+            articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
         result.articles = [ArticleRecord.of(base.path, a, sum(n for _, _, n in a.paragraphs)) for a in articles]
         if task.bucket_postings:
             result.postings = bucket_postings([a.paragraphs for a in articles])
@@ -83,5 +87,5 @@ def run_task(task: Task) -> TaskResult:
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
         result.error = f"{base.path}: internal error while auditing ({exc.__class__.__name__}: {exc})"
     result.warnings = stream.warnings
-    result.lines_read = lines.read_so_far()
+    result.lines_read = len(base.view or []) if base.page is not None else lines.read_so_far()
     return result

@@ -10,7 +10,11 @@ from auditor.text.normalize import normalize
 
 # Numbers with inner separators ("16:12", "3.5"), words keeping inner apostrophes, hyphens and
 # dots ("Antichrist’s", "al-Sadr", "U.S"), or single punctuation marks.
-_TOKEN = re.compile(r"\d+(?:[:.,/]\d+)+|[^\W_](?:[\w]|['’\-.](?=[^\W_]))*|[^\w\s]", re.UNICODE)
+# A possessive 's is a token of its own ("Trump" "'s"), so "Trump's" -> "Globe's" is the edit
+# "Trump" -> "Globe", while "Sadr" -> "Antichrist's" still keeps the possessive it gained.
+_TOKEN = re.compile(
+    r"\d+(?:[:.,/]\d+)+|[^\W_](?:[\w]|['’](?![sS]\b)(?=[^\W_])|[\-.](?=[^\W_]))*|['’][sS]\b|[^\w\s]", re.UNICODE
+)
 SEPARATORS = frozenset({":", ";", "|", ",", "-", "–", "—", "/"})
 # Determiners and particles trimmed from the edges of a reported span ("the Antichrist").
 EDGE_WORDS = frozenset({"the", "a", "an", "its", "his", "her", "their", "of", "to", "and", "from"})
@@ -56,6 +60,10 @@ class Token:
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalnum()
+
+    @property
+    def is_possessive(self) -> bool:
+        return self.key == "'s"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,42 @@
+"""The frame scan's marker may skip a line only when that line can pair with nothing below it."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.analysis.align import Pairing
+from auditor.analysis.segment import headline_marks
+from auditor.ingest.lines import LazyLines
+from conftest import FIXTURES, SHARED
+
+
+def skipped_with_candidates(lines):
+    marks = headline_marks()(lines)
+    pairing = Pairing(LazyLines.of(lines))
+    return [lines[i] for i in range(len(lines)) if not marks[i] and pairing.candidates(i)]
+
+
+words = st.sampled_from("the mayor said port council opened closed new road on Tuesday week harbour".split())
+sentence = st.lists(words, min_size=3, max_size=24).map(lambda ws: " ".join(ws).capitalize() + ".")
+line = st.one_of(sentence, st.lists(words, min_size=3, max_size=12).map(" ".join), st.just(""))
+
+
+@given(st.lists(line, max_size=30))
+def test_no_generated_line_with_a_candidate_is_skipped(lines):
+    assert skipped_with_candidates(lines) == []
+
+
+def test_no_line_with_a_candidate_is_skipped_in_the_fixtures():
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        assert skipped_with_candidates(path.read_text(encoding="utf-8").split("\n")) == [], path
+
+
+def test_no_line_with_a_candidate_is_skipped_in_the_dev_data():
+    files = sorted((SHARED / "real").glob("*/dumps/*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    files += sorted((SHARED / "real" / "outlets-dev").glob("*.txt"))
+    if not files:
+        pytest.skip(f"no dev dumps at {SHARED} (they live beside the repository, not in it)")
+    for path in files:
+        assert skipped_with_candidates(Path(path).read_text(encoding="utf-8").split("\n")) == [], path
