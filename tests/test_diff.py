@@ -52,3 +52,15 @@ def test_inserted_terms_are_substrings_of_the_altered_headline(orig, alt):
         assert altered[s.start : s.end] == s.text and s.text
     for s in d.replaced + d.deleted:
         assert original[s.start : s.end] == s.text and s.text
+
+
+def test_an_inserted_epithet_keeps_its_article_a_small_word_does_not():
+    d = diff_headlines("New buses reach the old depot", "New buses of the Beast reach the old depot")
+    assert [s.text for s in d.inserted] == ["the Beast"]
+    d = diff_headlines("Workers repair the bridge", "Workers repair the old bridge")
+    assert [s.text for s in d.inserted] == ["old"]
+
+
+def test_an_ellipsis_the_altered_headline_keeps_is_part_of_the_title():
+    d = diff_headlines("Only Those Who Wait…", "Only Those Who Wait… Antichrist")
+    assert not d.truncated_original and [s.text for s in d.inserted] == ["Antichrist"]

@@ -139,8 +139,8 @@ def test_nominate_takes_the_most_similar_pair_above_the_line(ctx):
 
 def test_direction_comes_from_the_story_not_from_the_element():
     story = StorySupport(" ".join(STORY))
-    assert unsupported_differences(FARM, REAL, story) == (["Antichrist’s"], [])
-    assert unsupported_differences(REAL, FARM, story) == ([], ["Antichrist’s"])
+    assert unsupported_differences(FARM, REAL, story) == (["Antichrist"], [])  # the possessive is its own token
+    assert unsupported_differences(REAL, FARM, story) == ([], ["Antichrist"])
     for order in (_heads(FARM, REAL), _heads(REAL, FARM)):
         pair = choose_pair(order, STORY)
         assert (pair.altered.text, pair.original.text) == (FARM, REAL)

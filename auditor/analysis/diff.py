@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 from auditor.models import Edit, HeadlineDiff, RewriteKind, Span
 from auditor.settings import DEFAULT_SETTINGS, Settings
 from auditor.text.lexicon import EDGE_WORDS, SEPARATORS, STOPWORDS, Support, Token, tokenize
+from auditor.text.normalize import normalize
 
 ELLIPSES = ("…", "...")
 Region = tuple[int, int, int, int]  # (original start, end, altered start, end) token indices
@@ -21,9 +22,14 @@ def _span(text: str, toks: list[Token]) -> Span | None:
     return Span(text=text[toks[0].start : toks[-1].end], start=toks[0].start, end=toks[-1].end)
 
 
+def _names_a_title(chunk: list[Token]) -> bool:
+    """ "the Beast", "The Whore of Babylon": a reader names the epithet with its article."""
+    return len(chunk) > 1 and chunk[0].key == "the" and chunk[1].is_word and chunk[1].text[:1].isupper()
+
+
 def _trim(chunk: list[Token]) -> list[Token]:
     """Drop edge particles and punctuation; a possessive stays with the word it is glued to."""
-    while chunk and (not chunk[0].is_word or chunk[0].key in EDGE_WORDS):
+    while chunk and (not chunk[0].is_word or chunk[0].key in EDGE_WORDS) and not _names_a_title(chunk):
         chunk = chunk[1:]
     while chunk and (not chunk[-1].is_word or chunk[-1].key in EDGE_WORDS):
         last = chunk[-1]
@@ -157,7 +163,8 @@ def diff_headlines(
     phrases: PhraseFinder | None = None,
 ) -> HeadlineDiff:
     """What changed from ``original`` to ``altered``, as edits and as reportable terms."""
-    truncated = original.rstrip().endswith(ELLIPSES)
+    # An ellipsis the altered headline keeps is part of the title ("Only Those Who Love…"), not a cut.
+    truncated = original.rstrip().endswith(ELLIPSES) and normalize(original) not in normalize(altered)
     orig, alt = tokenize(original), tokenize(altered)
     if truncated:
         while orig and orig[-1].text in ("…", "."):
