@@ -56,6 +56,12 @@ def outlets(*lines, hints=frozenset()):
             ("Digital Foundry", "quoted_source"),
         ),
         ("Check out the Engadget holiday gift guide for more picks.", ("Engadget", "cross_reference")),
+        (
+            "The chip is late again, although given the source is DigiTimes, doubts remain.",
+            ("DigiTimes", "quoted_source"),
+        ),
+        ("Early tests by Digital Foundry show the frame rate dropping.", ("Digital Foundry", "quoted_source")),
+        ("— Engadget (@engadget) March 3, 2021", ("Engadget", "quoted_source")),  # an embedded post
         ("Hear more from AP reporters on our weekly politics podcast.", ("Associated Press", "cross_reference")),
         # Korean: the byline bracket, a photo credit list, particles after a name.
         ("[엔터미디어=김기자의 방송읽기] 토요일 밤 드라마가 시작됐다.", ("Entermedia", "publisher_byline")),
@@ -99,6 +105,17 @@ def test_case_rules_let_the_named_paper_through():
     assert "The New Yorker" in outlets("It read like a New Yorker story.")
     # Among other outlets an ordinary-word name counts.
     assert {"NBC", "Fox", "CBS"} <= set(outlets("Its clients included NBC, Fox and CBS."))
+
+
+def test_every_role_of_an_outlet_counts_once_and_a_bracketed_short_form_is_no_second_mention():
+    lines = [
+        "On Saturday MBC와 SBS는 new dramas aired.",
+        "[사진=MBC, SBS]",
+        "The agency, Agence France-Presse (AFP) reported, is gone.",
+    ]
+    got = {(c.name, c.role) for c in cited(sightings(Body(lines, 1), REG))["outlet"]}
+    assert {("MBC", "other"), ("MBC", "photo_credit"), ("SBS", "other"), ("SBS", "photo_credit")} <= got
+    assert [r for n, r in got if n == "AFP"] == ["quoted_source"]
 
 
 def test_a_surname_is_not_the_outlet():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.models import Citation, Confidence
-from auditor.outlets.matcher import Matcher
+from auditor.outlets.matcher import Matcher, Mention
 from auditor.outlets.resolve import Sighting, resolve
 from auditor.outlets.roles import classify, near
 from auditor.outlets.unlisted import unlisted_mentions
@@ -45,12 +45,23 @@ def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozens
     for k in sorted(set(hit) | set(extra)):
         text = body.lines[k]
         mentions = matcher.find(text)
-        for m in mentions:
+        for i, m in enumerate(mentions):
+            if i and _restates(text, mentions[i - 1], m):
+                continue  # "Middle East Eye (MEE) reports": one mention, its short form in brackets
             found.append(Sighting(m, body.first + k, text, classify(text, m)))
         for u in extra.get(k, []):
             if not any(u.start < m.end and m.start < u.end for m in mentions):
                 found.append(Sighting(u, body.first + k, text, classify(text, u), UNLISTED_CONFIDENCE))
     return resolve(found, body.text, page_hints)
+
+
+def _restates(line: str, before: Mention, m: Mention) -> bool:
+    """Is ``m`` the short form, in brackets, of the name just before it ("Agence France-Presse (AFP)")?"""
+    return (
+        m.entity.name == before.entity.name
+        and line[before.end : m.start].strip() == "("
+        and line[m.end : m.end + 1] == ")"
+    )
 
 
 def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
@@ -74,12 +85,6 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
                 kind=m.entity.kind,
                 confidence=s.confidence,
             )
-    out: dict[str, list[Citation]] = {}
-    for etype, bucket in groups.items():
-        cites = list(bucket.values())
-        if etype == "outlet":
-            # "other" adds nothing for an outlet the article already cites in a definite role.
-            definite = {c.name for c in cites if c.role != "other"}
-            cites = [c for c in cites if c.role != "other" or c.name not in definite]
-        out[etype] = sorted(cites, key=lambda c: (c.line, c.name, c.role))
-    return out
+    # Each (name, role) once at its first line, "other" included: "MBC와 SBS는" names the
+    # broadcasters of the dramas even where a caption credits the same two for the photos.
+    return {etype: sorted(bucket.values(), key=lambda c: (c.line, c.name, c.role)) for etype, bucket in groups.items()}

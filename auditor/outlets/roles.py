@@ -61,7 +61,9 @@ _SOURCE_LEFT = re.compile(
     r"interviewed by|according to|cited by|quoted by|reported by|carried by|published by|aired by|"
     r"broadcast by|obtained by|seen by|reviewed by|revealed by|leaked to|said in (?:a|an) [\w ]{0,20}"
     r"(?:with|to|on)|wrote in|writing in|wrote for|writing for|op-ed (?:in|for)|column (?:in|for)|"
-    r"(?:report|reports|reporting|article|story|interview|investigation|survey|poll|analysis) (?:by|in|from|for|on)|"
+    r"(?:report|reports|reporting|article|story|interview|investigation|survey|poll|analysis|tests?|study|studies|"
+    r"research|findings|figures|data|estimates?|measurements|review|reviews) (?:by|in|from|for|on)|"
+    r"(?:the )?source (?:is|was|being)|sourced from|"
     r"(?:said|stated|added|reported|claimed) (?:on|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:(?:newspaper|daily|weekly|"
     r"channel|TV|television|agency|broadcaster|website|site|outlet|magazine|paper|publication)\s+)?|"
     r"\b(?:posted|published|shared|released|produced|compiled|conducted|measured|tested|recorded|spotted|"
@@ -83,6 +85,9 @@ _SOURCE_RIGHT = re.compile(
     r"['’]s\s+(?:report|reporting|reporter|correspondent|interview|investigation|sources?|analysis)\b|"
     r"['’]s\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z]))",
 )
+# An embedded post signed by the outlet's account: "— Digital Foundry (@digitalfoundry) November 18, 2019".
+_POST_SIGNATURE_LEFT = re.compile(r"^\s*-\s*$")
+_POST_SIGNATURE_RIGHT = re.compile(r"^(?:\.\w{2,4})?\s*\(@\w+\)")
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|published|announced|according|quoted|cited|told|stated|wrote|carried)\b",
     re.I,
@@ -137,6 +142,8 @@ def classify(line: str, m: Mention) -> Role:
         return "photo_credit"
     if _SOURCE_LEFT.search(left) or _SOURCE_RIGHT.match(right) or _VIA_LEFT.search(left):
         return "quoted_source"
+    if _POST_SIGNATURE_LEFT.match(left) and _POST_SIGNATURE_RIGHT.match(right):
+        return "quoted_source"  # the text quotes the outlet's own post
     if _MEDIA_NOUN_LEFT.search(left) and _REPORT_VERB.search(text):
         return "quoted_source"
     if _PROMO.search(text):
