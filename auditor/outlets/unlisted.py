@@ -42,6 +42,11 @@ _FRAMES = tuple(
         r"^[ ]*(?:[A-Z][A-Z.'’ -]*(?:,[ ]*[\w. ]{2,30})?[ ]+)?\(" + _NAME + r"\)[ ]*[-:]",
     )
 )
+# Every frame holds one of these; a line without any is passed by before the frames are tried.
+_ANY_CUE = re.compile(
+    r"told|according|speak|spoke|talk|interview|report|quot|cited|publish|carried|writ|wrote|op-ed|column|"
+    r"broadcast|aired|seen by|obtained|reveal|confirm|poll|survey|investigat|analys|\)"
+)
 _END = re.compile(rf"\b({_STRONG}|{_WEAK}|{_NEEDS_MEDIA})$")
 _NOT_OUTLET_WORDS = frozenset(
     "Ministry Department Office Government Council Commission Authority Administration Bureau Police Army "
@@ -77,6 +82,8 @@ def unlisted_mentions(body: Body, lines: list[int] | None = None) -> dict[int, l
     for k in range(len(body.lines)) if lines is None else lines:
         text = folded[k]
         found: list[Mention] = []
+        if not _ANY_CUE.search(text):
+            continue
         for frame in _FRAMES:
             for m in frame.finditer(text):
                 the = m.group("the") or ""
