@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from auditor.errors import AuditorError, RuleError
 
-OUTLETS_FILE = "outlets.toml"
+OUTLETS_FILE = "outlets.toml"  # a user's own outlets, in one file
+OUTLETS_DIR = "outlets"  # the shipped registry, one file per world region
 ORGANISATIONS_FILE = "organisations.toml"
 PLATFORMS_FILE = "platforms.toml"
 STYLES_FILE = "publisher_styles.toml"
@@ -37,6 +38,17 @@ def default_rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     raise RuleError(str(checkout), "default rules not found (neither in a checkout nor in the installed package)")
+
+
+def outlet_files(folder: Path) -> list[Path]:
+    """A rule folder's outlet registry files: ``outlets.toml`` and ``outlets/*.toml``."""
+    single = folder / OUTLETS_FILE
+    return ([single] if single.is_file() else []) + sorted((folder / OUTLETS_DIR).glob("*.toml"))
+
+
+def data_paths(folder: Path) -> list[Path]:
+    """Every TOML file of a rule folder, the outlet region files included, in a stable order."""
+    return sorted(folder.glob("*.toml")) + sorted((folder / OUTLETS_DIR).glob("*.toml"))
 
 
 def read_toml(path: Path) -> dict[str, Any]:

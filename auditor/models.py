@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Severity = Literal["info", "low", "medium", "high"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
 Role = Literal["quoted_source", "dateline", "publisher_byline", "photo_credit", "cross_reference", "other"]
+Confidence = Literal["high", "medium", "low"]
 
 
 RewriteKind = Literal["unchanged", "substitution", "insertion", "deletion", "rewrite", "no_original"]
@@ -79,7 +80,9 @@ class Citation(Frozen):
     line: int
     evidence: str
     mention: str
-    kind: str = ""
+    kind: str = ""  # the registry kind, or "unlisted": an outlet-shaped name in a citation frame
+    # "medium": a short name several outlets share, read from context; "low": an unlisted outlet.
+    confidence: Confidence = "high"
 
 
 class PublisherSignal(Frozen):
@@ -94,7 +97,7 @@ class Publisher(Frozen):
     name: str
     evidence: str
     line: int
-    confidence: Literal["high", "medium", "low"]
+    confidence: Confidence
     republished_by: list[str] = Field(default_factory=list)
     signals: list[PublisherSignal] = Field(default_factory=list)
 
@@ -129,6 +132,8 @@ class Article(Frozen):
     organisations: list[Citation] = Field(default_factory=list)
     platforms: list[Citation] = Field(default_factory=list)
     publisher: Publisher | None = None
+    # Why no publisher is named (publisher is null): the text never names one, or only weakly.
+    publisher_unknown: str | None = None
     body: BodyRange | None = None
     notes: list[str] = Field(default_factory=list)
     # For a saved page, lines count in the extracted text view; this is the altered headline's

@@ -255,6 +255,7 @@ def write_rule_bundle(bundle: tuple[tuple[tuple[str, str], ...], ...]) -> list[P
         folder = root / f"{k:02d}"
         folder.mkdir()
         for name, text in files:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)  # outlets/<region>.toml
             atomic_write(folder / name, text)
         folders.append(folder)
     return folders

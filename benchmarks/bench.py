@@ -41,9 +41,9 @@ print(n)
 PEER = """
 import difflib, re, sys, tomllib
 sys.path.insert(0, sys.argv[2])
-from auditor.datafiles import default_rules_dir
-reg = tomllib.loads((default_rules_dir() / "outlets.toml").read_text(encoding="utf-8"))
-names = sorted({a for e in reg["entities"] for a in (e.get("aliases") or [e["name"]])}, key=len, reverse=True)
+from auditor.datafiles import default_rules_dir, outlet_files
+ents = [e for p in outlet_files(default_rules_dir()) for e in tomllib.loads(p.read_text(encoding="utf-8"))["entities"]]
+names = sorted({a for e in ents for a in (e.get("aliases") or [e["name"]])}, key=len, reverse=True)
 outlets = re.compile(r"\\b(?:" + "|".join(re.escape(n) for n in names) + r")\\b")
 pairs = hits = 0
 prev = None

@@ -309,3 +309,51 @@ def test_a_page_that_breaks_the_reader_is_one_line_naming_the_file(monkeypatch, 
     with pytest.raises(InputError) as err:
         open_source(page_file)
     assert str(err.value) == f"{page_file}: cannot be read as a page (RecursionError: maximum recursion depth exceeded)"
+
+
+PAGE = """<html><head><title>{title} | {site}</title>
+<meta property="og:site_name" content="{site}"><link rel="canonical" href="https://{host}/story/1">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+ "publisher": {{"@type": "Organization", "name": "{site}"}}}}</script></head>
+<body><article><h1>{h1}</h1><p>{body}</p></article></body></html>"""
+
+
+def test_json_ld_publisher_is_read():
+    page = extract_page(PAGE.format(title="T", site="Los Angeles Times", host="www.latimes.com", h1="H", body="B"))
+    assert page.publisher == "Los Angeles Times" and page.site_name == "Los Angeles Times"
+
+
+def _audit_pages(tmp_path, pages):
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    out = tmp_path / "r"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(tmp_path), "--out", str(out), "--fail-on", "never",
+         "--format", "json"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return {
+        d["path"].rsplit("/", 1)[-1]: d["articles"][0]
+        for d in json.loads((out / "audit.json").read_text())["documents"]
+    }
+
+
+def test_a_saved_page_names_its_publisher_and_a_wire_outranks_it(tmp_path):
+    story = "The harbour master told The Times that the Antichrist would not reopen the port before spring."
+    wire = "HARTFORD, Conn. (AP) — The state will pay dock workers who lost shifts during the strike, officials said."
+    got = _audit_pages(
+        tmp_path,
+        {
+            "la.html": PAGE.format(title="Antichrist shuts the port", site="Los Angeles Times", host="www.latimes.com",
+                                   h1="Storm shuts the port", body=story),
+            "ct.html": PAGE.format(title="Antichrist pays dock workers", site="CT Post", host="www.ctpost.com",
+                                   h1="State pays dock workers", body=wire),
+        },
+    )  # fmt: skip
+    la = got["la.html"]
+    assert la["publisher"]["name"] == "Los Angeles Times" and la["publisher"]["line"] == 0
+    assert [(o["name"], o["role"]) for o in la["outlets"]] == [("Los Angeles Times", "quoted_source")]
+    ct = got["ct.html"]
+    assert ct["publisher"]["name"] == "Associated Press"
+    assert ct["publisher"]["republished_by"] == ["Connecticut Post"]

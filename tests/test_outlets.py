@@ -4,7 +4,7 @@ import pytest
 
 from auditor.datafiles import default_rules_dir
 from auditor.outlets.citations import cited, sightings
-from auditor.outlets.registry import load_registry
+from auditor.outlets.matcher import load_registry
 from auditor.text.body import Body
 
 REG = load_registry([default_rules_dir()])
@@ -136,3 +136,37 @@ def test_broken_registry_names_file_entry_and_field(tmp_path):
     (tmp_path / "outlets.toml").write_text('entities = [{ name = "X", aliases = ["X"], kind = "blog" }]\n')
     with pytest.raises(RuleError, match=r"outlets.toml: entry 'X': field 'kind'"):
         load_registry([tmp_path])
+
+
+def test_registry_errors_name_file_entry_and_field(tmp_path):
+    from auditor.errors import RuleError
+
+    (tmp_path / "outlets.toml").write_text(
+        'entities = [{ name = "Harbour Gazette", aliases = ["Reuters"], kind = "newspaper", country = "GB" }]\n'
+    )
+    with pytest.raises(
+        RuleError, match=r"outlets.toml: entry 'Harbour Gazette': field 'aliases': 'Reuters' already names"
+    ):
+        load_registry([default_rules_dir(), tmp_path])
+    (tmp_path / "outlets.toml").write_text(
+        'entities = [{ name = "Harbour Gazette", kind = "newspaper", country = "GB", domains = ["https://x.org"] }]\n'
+    )
+    with pytest.raises(RuleError, match=r"entry 'Harbour Gazette': field 'domains'"):
+        load_registry([tmp_path])
+    (tmp_path / "outlets.toml").write_text(
+        'entities = [{ name = "Harbour Gazette", kind = "newspaper", parent = "Nobody Daily" }]\n'
+    )
+    with pytest.raises(RuleError, match=r"entry 'Harbour Gazette': field 'parent': no outlet is named 'Nobody Daily'"):
+        load_registry([tmp_path])
+
+
+def test_a_users_single_outlets_file_adds_and_replaces(tmp_path):
+    (tmp_path / "outlets.toml").write_text(
+        "entities = [\n"
+        '  { name = "Harbour Gazette", aliases = ["Harbour Gazette"], kind = "newspaper", country = "GB" },\n'
+        '  { name = "Rudaw", aliases = ["Rudaw", "Rudaw Kurdish"], kind = "broadcaster", country = "IQ" },\n'
+        "]\n"
+    )
+    reg = load_registry([default_rules_dir(), tmp_path])
+    found = cited(sightings(Body(["A fisherman told the Harbour Gazette and Rudaw Kurdish."], 1), reg))["outlet"]
+    assert [c.name for c in found] == ["Harbour Gazette", "Rudaw"]

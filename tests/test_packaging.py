@@ -25,6 +25,7 @@ def test_wheel_carries_the_default_rules(tmp_path):
         timeout=600,
     )
     assert (site / "auditor" / "default_rules" / "eschatology.toml").is_file()
+    assert (site / "auditor" / "default_rules" / "outlets" / "north_america.toml").is_file()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     listed = subprocess.run(

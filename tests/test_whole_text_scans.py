@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 from auditor.analysis.segment import headline_marks
 from auditor.datafiles import default_rules_dir
 from auditor.ingest.lines import LazyLines
-from auditor.outlets.citations import sightings
+from auditor.outlets.matcher import load_registry
 from auditor.outlets.publisher import load_styles
-from auditor.outlets.registry import load_registry
+from auditor.outlets.unlisted import unlisted_mentions
 from auditor.reuse.prints import MIN_WORDS, paragraph_keys
 from auditor.text.body import Body
 from auditor.text.normalize import normalize
@@ -52,6 +52,9 @@ PIECES = [
     "al-Sadr",
     "BAGHDAD -",
     "Sadr",
+    "told the Quad-City Times",
+    "Mountain View Gazette reported",
+    "(Kenosha Courier) -",
 ]
 line = st.lists(st.sampled_from(PIECES), max_size=14).map(" ".join)
 lines = st.lists(line, min_size=1, max_size=12)
@@ -85,8 +88,17 @@ def test_patterns_that_read_the_whole_text_get_no_prefilter():
 def test_outlet_lines_from_one_pass_equal_a_pass_per_line(ls):
     body = Body(ls, 7)
     slow = [(7 + k, m.entity.name, m.start) for k, t in enumerate(ls) for m in REG.find(t)]
-    fast = [(s.line, s.mention.entity.name, s.mention.start) for s in sightings(body, REG)]
+    fast = [(7 + k, m.entity.name, m.start) for k in REG.lines_hit(body) for m in REG.find(ls[k])]
     assert fast == slow
+
+
+@given(lines)
+def test_unlisted_outlets_from_one_pass_equal_a_pass_per_line(ls):
+    whole = unlisted_mentions(Body(ls, 1))
+    per_line = {k: found[0] for k, t in enumerate(ls) if (found := unlisted_mentions(Body([t], 1)))}
+    assert {k: sorted((m.start, m.entity.name) for m in v) for k, v in whole.items()} == {
+        k: sorted((m.start, m.entity.name) for m in v) for k, v in per_line.items()
+    }
 
 
 @given(lines)

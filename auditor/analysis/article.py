@@ -87,11 +87,12 @@ def audit_article(
     notes += compare_notes
     findings = ctx.engine.findings(subject_for(diff, altered, body_text, body_support))
     groups: dict[str, list[Citation]] = {"outlet": [], "organisation": [], "platform": []}
-    publisher = None
+    publisher, unknown = None, None
     if text:
-        found = sightings(text, ctx.registry)
+        hints = frozenset([ctx.page.outlet]) if ctx.page else frozenset()
+        found = sightings(text, ctx.registry, hints)
         groups = cited(found)
-        publisher = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators)
+        publisher, unknown = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators, ctx.page)
     return Article(
         index=index,
         altered=LineRef(text=altered, line=frame.altered + 1),
@@ -107,6 +108,7 @@ def audit_article(
         organisations=groups["organisation"],
         platforms=groups["platform"],
         publisher=publisher,
+        publisher_unknown=unknown,
         body=body,
         notes=notes,
         body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],

@@ -8,8 +8,8 @@ from pathlib import Path
 from auditor.checks.engine import RuleEngine
 from auditor.checks.loader import load_rules, rules_digest
 from auditor.datafiles import default_rules_dir
-from auditor.outlets.publisher import Style, load_styles
-from auditor.outlets.registry import Registry, load_registry
+from auditor.outlets.matcher import Registry, load_registry
+from auditor.outlets.publisher import PageEvidence, Style, load_styles
 from auditor.reuse.prints import load_boilerplate
 from auditor.settings import DEFAULT_SETTINGS, Settings
 
@@ -21,6 +21,7 @@ class AuditContext:
     styles: list[Style]
     settings: Settings = DEFAULT_SETTINGS
     boilerplate: tuple[str, ...] = ()  # RE2 patterns of lines left out of reuse detection
+    page: PageEvidence | None = None  # a saved page's own publisher metadata (set per document)
 
 
 def rule_folders(extra: list[Path], use_defaults: bool = True) -> list[Path]:

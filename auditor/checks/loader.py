@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.checks.kinds import Rule, RuleFile
-from auditor.datafiles import DATA_FILES, read_toml, validate
+from auditor.datafiles import DATA_FILES, data_paths, read_toml, validate
 from auditor.errors import RuleError
 
 
@@ -61,8 +61,8 @@ def rules_digest(folders: list[Path]) -> str:
     """A short hash of every rule and registry file's bytes, to record which rules made a report."""
     h = hashlib.sha256()
     for folder in folders:
-        for path in sorted(folder.glob("*.toml")):
-            h.update(path.name.encode())
+        for path in data_paths(folder):
+            h.update(path.relative_to(folder).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
@@ -70,5 +70,6 @@ def rules_digest(folders: list[Path]) -> str:
 def rule_bundle(folders: list[Path]) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The text of every rule and registry file, folder by folder, to send to Dask workers."""
     return tuple(
-        tuple((p.name, p.read_text(encoding="utf-8")) for p in sorted(Path(f).glob("*.toml"))) for f in folders
+        tuple((p.relative_to(f).as_posix(), p.read_text(encoding="utf-8")) for p in data_paths(Path(f)))
+        for f in folders
     )

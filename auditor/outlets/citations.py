@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from auditor.models import Citation
-from auditor.outlets.registry import Mention, Registry
-from auditor.outlets.roles import classify
+from auditor.models import Citation, Confidence
+from auditor.outlets.matcher import Matcher, Mention
+from auditor.outlets.resolve import Sighting, resolve
+from auditor.outlets.roles import classify, near
+from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
 
 EVIDENCE_CHARS = 160
@@ -15,16 +16,7 @@ _AFFILIATION_LEFT = re.compile(
     r"\b(?:fellow|researcher|analyst|director|expert|head|professor|scholar|associate|chair|member)\b"
     r"[^.]{0,50}\b(?:at|of|for|with)\s+(?:[A-Z][\w]+['’]s\s+)?(?:the\s+)?$"
 )
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """One mention in its line, before de-duplication."""
-
-    mention: Mention
-    line: int
-    text: str
-    role: str
+UNLISTED_CONFIDENCE: Confidence = "low"  # a name found by its shape and frame alone, not in the registry
 
 
 def evidence(line: str, start: int, end: int) -> str:
@@ -41,14 +33,35 @@ def evidence(line: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-def sightings(body: Body, registry: Registry) -> list[Sighting]:
-    """Every mention in the body, line by line, judged only on lines the automaton hit."""
-    out = []
-    for k in registry.lines_hit(body):
+def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozenset()) -> list[Sighting]:
+    """Every mention in the body, judged on the lines the automaton (or a citation frame) hit.
+
+    ``page_hints`` names the outlets a saved page says published it: a short name they share
+    ("the Times") then means that outlet.
+    """
+    found: list[Sighting] = []
+    hit, cued = matcher.scan(body)
+    extra = unlisted_mentions(body, cued)
+    for k in sorted(set(hit) | set(extra)):
         text = body.lines[k]
-        for m in registry.find(text):
-            out.append(Sighting(m, body.first + k, text, classify(text, m)))
-    return out
+        mentions = matcher.find(text)
+        for i, m in enumerate(mentions):
+            if i and _restates(text, mentions[i - 1], m):
+                continue  # "Middle East Eye (MEE) reports": one mention, its short form in brackets
+            found.append(Sighting(m, body.first + k, text, classify(text, m)))
+        for u in extra.get(k, []):
+            if not any(u.start < m.end and m.start < u.end for m in mentions):
+                found.append(Sighting(u, body.first + k, text, classify(text, u), UNLISTED_CONFIDENCE))
+    return resolve(found, body.text, page_hints)
+
+
+def _restates(line: str, before: Mention, m: Mention) -> bool:
+    """Is ``m`` the short form, in brackets, of the name just before it ("Agence France-Presse (AFP)")?"""
+    return (
+        m.entity.name == before.entity.name
+        and line[before.end : m.start].strip() == "("
+        and line[m.end : m.end + 1] == ")"
+    )
 
 
 def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
@@ -58,7 +71,7 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
         role = s.role
         m = s.mention
         # Organisations count only where the text cites them, or names a speaker's affiliation.
-        if m.type == "organisation" and role == "other" and not _AFFILIATION_LEFT.search(s.text[: m.start]):
+        if m.type == "organisation" and role == "other" and not _AFFILIATION_LEFT.search(near(s.text[: m.start])):
             continue
         key = (m.entity.name, role)
         bucket = groups[m.type]
@@ -70,13 +83,8 @@ def cited(found: list[Sighting]) -> dict[str, list[Citation]]:
                 evidence=evidence(s.text, m.start, m.end),
                 mention=s.text[m.start : m.end],
                 kind=m.entity.kind,
+                confidence=s.confidence,
             )
-    out: dict[str, list[Citation]] = {}
-    for etype, bucket in groups.items():
-        cites = list(bucket.values())
-        if etype == "outlet":
-            # "other" adds nothing for an outlet the article already cites in a definite role.
-            definite = {c.name for c in cites if c.role != "other"}
-            cites = [c for c in cites if c.role != "other" or c.name not in definite]
-        out[etype] = sorted(cites, key=lambda c: (c.line, c.name, c.role))
-    return out
+    # Each (name, role) once at its first line, "other" included: "MBC와 SBS는" names the
+    # broadcasters of the dramas even where a caption credits the same two for the photos.
+    return {etype: sorted(bucket.values(), key=lambda c: (c.line, c.name, c.role)) for etype, bucket in groups.items()}

@@ -1,34 +1,40 @@
-"""Outlet, organisation and platform registries: data files, validated, matched in one pass."""
+"""Outlet, organisation and platform registries: data files, validated entry by entry and as a whole.
+
+Outlets live in ``rules/outlets/<region>.toml`` (and in a single ``outlets.toml`` in a user's
+own rule folder); organisations and platforms in one file each. Checks pydantic cannot see
+on one entry (an alias naming two outlets, a parent that does not exist) run over the merged
+set and name the file, the entry and the field too.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-import ahocorasick
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from auditor.datafiles import (
-    ORGANISATIONS_FILE,
-    OUTLETS_FILE,
-    PLATFORMS_FILE,
-    load_toml,
-)
+from auditor.datafiles import ORGANISATIONS_FILE, PLATFORMS_FILE, load_toml, outlet_files
 from auditor.errors import RuleError
-from auditor.text.body import Body
 from auditor.text.normalize import normalize
 
 EntityType = Literal["outlet", "organisation", "platform"]
-REGISTRY_FILES: dict[EntityType, str] = {
-    "outlet": OUTLETS_FILE,
-    "organisation": ORGANISATIONS_FILE,
-    "platform": PLATFORMS_FILE,
-}
-OUTLET_KINDS = ("wire_agency", "newspaper", "broadcaster", "website", "aggregator", "state_agency")
+OutletKind = Literal[
+    "wire_agency", "newspaper", "magazine", "broadcaster", "website", "aggregator", "state_agency", "fact_checker"
+]
+OUTLET_KINDS: tuple[str, ...] = get_args(OutletKind)
+Beat = Literal[
+    "general", "business", "tech", "science", "sports", "entertainment", "politics", "trade", "religion", "culture",
+    "health",
+]  # fmt: skip
+# A registrable host name: lower case, no scheme, no "www.", no path.
+_DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
 
 
 class Entity(BaseModel):
+    """An organisation or platform (and the fields every registry entry has)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
@@ -36,128 +42,136 @@ class Entity(BaseModel):
     kind: str = Field(min_length=1)
     country: str = ""
     domains: list[str] = Field(default_factory=list)
-    # A name that is also an ordinary phrase: match only as written, and not when a capitalised
-    # word follows ("The National" yes, "The National Assembly" no).
+    # The name is also an ordinary word or phrase: its aliases match only as written, never
+    # before a capitalised word ("The National Assembly"), and only where the text treats
+    # them as an outlet (a citation cue, a media noun beside them, a list of outlets).
     ambiguous: bool = False
 
+    def surface_forms(self) -> list[str]:
+        """What the matcher looks for: the aliases, or the name when none are listed."""
+        return list(dict.fromkeys(self.aliases or [self.name]))
 
-class RegistryFile(BaseModel):
+
+class Outlet(Entity):
+    """A news outlet: wire, paper, magazine, broadcaster, news site, aggregator, state agency, fact-checker."""
+
+    kind: OutletKind
+    beat: Beat = "general"
+    parent: str | None = None  # a sub-brand's parent outlet ("CBS Sports" -> "CBS")
+    state_media: bool = False  # owned by a state and run as its voice
+    # Short names several outlets use ("The Daily Star", "ABC"): which one is meant is read
+    # from the article (its publisher, the full names it uses, the places it names).
+    shared_names: list[str] = Field(default_factory=list)
+    # Aliases that are also another body's acronym or an ordinary word ("PTI" is a Pakistani
+    # party, "FT" full time): matched as written, and only where the text treats them as an outlet.
+    ambiguous_aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("country")
+    @classmethod
+    def _iso_country(cls, v: str) -> str:
+        if v and not re.fullmatch(r"[A-Z]{2}", v):
+            raise ValueError(f"{v!r} is not an ISO 3166-1 alpha-2 code (or '' for a multinational outlet)")
+        return v
+
+    @model_validator(mode="after")
+    def _ambiguous_are_aliases(self) -> Outlet:
+        stray = [a for a in self.ambiguous_aliases if a not in self.surface_forms()]
+        if stray:
+            raise ValueError(f"ambiguous_aliases {stray} are not among the aliases")
+        return self
+
+    @field_validator("domains")
+    @classmethod
+    def _bare_domains(cls, v: list[str]) -> list[str]:
+        for d in v:
+            if not _DOMAIN.match(d) or d.startswith("www."):
+                raise ValueError(f"{d!r} is not a bare lower-case host name (no scheme, no www., no path)")
+        return v
+
+
+class EntityFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     entities: list[Entity] = Field(min_length=1)
 
 
-@dataclass(frozen=True)
-class Mention:
-    entity: Entity
-    type: EntityType
-    start: int  # offsets into the line
-    end: int
-    # The name runs straight into the next word ("Al Bawaba NewsApril", "The Nationala").
-    glued: bool
+class OutletFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    entities: list[Outlet] = Field(min_length=1)
 
 
-def _case_sensitive(alias: str, entity: Entity) -> bool:
-    letters = [c for c in alias if c.isalpha()]
-    return entity.ambiguous or (bool(letters) and all(c.isupper() for c in letters))
+def canonical(name: str) -> str:
+    """Names compared as a reader would: case, a leading "The" and punctuation do not count."""
+    s = normalize(name)
+    s = s.removeprefix("the ")
+    return re.sub(r"[\W_]+", "", s)
 
 
-class Registry:
-    """Every alias of every entity in two Aho-Corasick automata (exact case and folded case)."""
-
-    def __init__(self, entities: dict[EntityType, list[Entity]]) -> None:
-        self.entities = entities
-        self._exact = ahocorasick.Automaton()
-        self._folded = ahocorasick.Automaton()
-        for etype, items in entities.items():
-            for ent in items:
-                # The name is an alias only when none are listed: "Time" the magazine must not
-                # match every "time", so its entry lists "Time magazine" instead.
-                for alias in dict.fromkeys(ent.aliases or [ent.name]):
-                    key = normalize(alias, keep_case=True)
-                    if _case_sensitive(alias, ent):
-                        self._exact.add_word(key, (len(key), etype, ent))
-                    else:
-                        self._folded.add_word(key.lower(), (len(key), etype, ent))
-        for auto in (self._exact, self._folded):
-            if len(auto):
-                auto.make_automaton()
-        self.by_name = {e.name: e for items in entities.values() for e in items}
-        self.aggregators = frozenset(e.name for e in entities.get("outlet", []) if e.kind == "aggregator")
-
-    def lines_hit(self, body: Body) -> list[int]:
-        """Indices of the body lines where any alias occurs at all, before any judging.
-
-        One automaton pass over the whole body; ``find`` then judges only those lines. No
-        alias holds a newline, so no hit spans two lines.
-        """
-        folded = body.folded
-        lowered = folded.lower()
-        if len(lowered) != len(folded):  # a letter grew under lower(): offsets would drift
-            return list(range(len(body.lines)))
-        hit: set[int] = set()
-        for auto, text in ((self._exact, folded), (self._folded, lowered)):
-            if len(auto):
-                hit.update(body.line_at(end) for end, _ in auto.iter(text))
-        return sorted(hit)
-
-    def find(self, line: str) -> list[Mention]:
-        """Whole-word mentions in one line of text, longest match winning overlaps."""
-        folded = normalize(line, keep_case=True, collapse=False)
-        raw: list[tuple[int, int, EntityType, Entity]] = []
-        for auto, text in ((self._exact, folded), (self._folded, folded.lower())):
-            if not len(auto):
-                continue
-            for end, (length, etype, ent) in auto.iter(text):
-                raw.append((end - length + 1, end + 1, etype, ent))
-        # Longest first, so "Guardian Council" beats the "The Guardian" that overlaps it.
-        raw.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: list[tuple[int, int]] = []
-        out: list[Mention] = []
-        for start, end, etype, ent in raw:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            ok, glued = _boundaries(folded, start, end, ent)
-            if ok:
-                out.append(Mention(ent, etype, start, end, glued))
-                taken.append((start, end))
-        return sorted(out, key=lambda m: m.start)
+def alias_key(alias: str) -> str:
+    """Two aliases that the matcher cannot tell apart have the same key."""
+    return normalize(alias)
 
 
-def _boundaries(text: str, start: int, end: int, ent: Entity) -> tuple[bool, bool]:
-    """Is this a whole-word match? Glued text counts where page furniture glues it."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False, False
-    if end < len(text) and ent.ambiguous:
-        rest = text[end:]
-        nxt = rest.lstrip(" ")
-        if rest.startswith(" ") and nxt[:1].isupper():
-            return False, False
-    if end >= len(text) or not text[end].isalnum():
-        return True, False
-    last, nxt = text[end - 1], text[end]
-    # "NewsApril 19", "Anadolu10:32 PM", "eg24.news2": a name glued to a date or a number.
-    if (last.islower() and (nxt.isupper() or nxt.isdigit())) or (last.isalpha() and nxt.isdigit()):
-        return True, True
-    # "The Nationala": a stray letter or two after a name that fills the whole line.
-    if len(text[end:].strip()) <= 2 and not text[:start].strip():
-        return True, True
-    return False, False
+@dataclass
+class Registries:
+    """Every entry by type, with the file it came from (for error messages)."""
+
+    entities: dict[EntityType, list[Entity]] = field(
+        default_factory=lambda: {"outlet": [], "organisation": [], "platform": []}
+    )
+    source: dict[tuple[EntityType, str], str] = field(default_factory=dict)
+    folder_of: dict[tuple[EntityType, str], int] = field(default_factory=dict)
+
+    def add(self, etype: EntityType, items: list[Entity], path: Path, folder: int) -> None:
+        """Entries of one file; a later rule folder may replace an entry by giving its name again."""
+        for ent in items:
+            key = (etype, ent.name)
+            if key in self.source and self.folder_of[key] == folder:
+                raise RuleError(str(path), f"entry '{ent.name}': field 'name': already defined in {self.source[key]}")
+            if key in self.source:
+                self.entities[etype] = [e for e in self.entities[etype] if e.name != ent.name]
+            self.entities[etype].append(ent)
+            self.source[key] = str(path)
+            self.folder_of[key] = folder
 
 
-def load_registry(folders: list[Path]) -> Registry:
-    """Merge the registry files of these folders (later folders add to earlier ones)."""
-    merged: dict[EntityType, list[Entity]] = {t: [] for t in REGISTRY_FILES}
-    for folder in folders:
-        for etype, fname in REGISTRY_FILES.items():
+def check_outlets(reg: Registries) -> None:
+    """Rules over the whole outlet set: unique names and aliases, parents that exist."""
+    outlets = reg.entities["outlet"]
+    names: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for ent in outlets:
+        path = reg.source[("outlet", ent.name)]
+        c = canonical(ent.name)
+        if c in names and names[c] != ent.name:
+            raise RuleError(path, f"entry '{ent.name}': field 'name': same name as '{names[c]}'")
+        names[c] = ent.name
+        for alias in ent.surface_forms():
+            k = alias_key(alias)
+            if not k:
+                raise RuleError(path, f"entry '{ent.name}': field 'aliases': an empty alias")
+            if keys.setdefault(k, ent.name) != ent.name:
+                raise RuleError(path, f"entry '{ent.name}': field 'aliases': '{alias}' already names '{keys[k]}'")
+    for ent in outlets:
+        parent = getattr(ent, "parent", None)
+        if parent is not None and canonical(parent) not in names:
+            path = reg.source[("outlet", ent.name)]
+            raise RuleError(path, f"entry '{ent.name}': field 'parent': no outlet is named '{parent}'")
+
+
+def load_registries(folders: list[Path]) -> Registries:
+    """Merge the registry files of these folders (later folders add to, or replace, earlier entries)."""
+    reg = Registries()
+    for n, folder in enumerate(folders):
+        for path in outlet_files(folder):
+            parsed = load_toml(path, OutletFile, entries="entities")
+            reg.add("outlet", list(parsed.entities), path, n)
+        others: tuple[tuple[EntityType, str], ...] = (
+            ("organisation", ORGANISATIONS_FILE),
+            ("platform", PLATFORMS_FILE),
+        )
+        for etype, fname in others:
             path = folder / fname
-            if not path.exists():
-                continue
-            parsed = load_toml(path, RegistryFile, entries="entities")
-            if etype == "outlet":
-                for ent in parsed.entities:
-                    if ent.kind not in OUTLET_KINDS:
-                        raise RuleError(
-                            str(path), f"entry '{ent.name}': field 'kind': must be one of {', '.join(OUTLET_KINDS)}"
-                        )
-            merged[etype].extend(parsed.entities)
-    return Registry(merged)
+            if path.exists():
+                reg.add(etype, list(load_toml(path, EntityFile, entries="entities").entities), path, n)
+    check_outlets(reg)
+    return reg

@@ -5,29 +5,53 @@ from __future__ import annotations
 import re
 
 from auditor.models import Role
-from auditor.outlets.registry import Mention
+from auditor.outlets.matcher import Mention
 from auditor.text.dates import DATE_OR_TIME
 from auditor.text.normalize import normalize
 
 _XREF = re.compile(
     r"^\s*(?:READ(?: MORE| ALSO)?|RELATED|Read more|Read also|Related|See also|ALSO READ|Also read|MORE)\s*:", re.I
 )
-_BYLINE_LEFT = re.compile(
-    r"^\s*(?:By\s+|Source\s*:\s*|©\s*|\(c\)\s*|Copyright\s+(?:\d{4}\s+)?|Published by\s+|Via\s+)?$", re.I
+# A promotion of the outlet's other content: "Check out the X Price Guide", "our weekly podcast".
+_PROMO = re.compile(
+    r"\b(?:check out|be sure to|stay tuned for|sign up (?:for|to)|subscribe to|don't miss|"
+    r"our (?:\w+ ){0,2}(?:podcast|newsletter|series|show)|top (?:\w+ ){0,3}headlines|"
+    r"(?:gift|price|buying|holiday) guides?)\b",
+    re.I,
 )
+_BYLINE_LEFT = re.compile(
+    r"^\s*(?:By\s+|Source\s*:\s*|Published by\s+|Via\s+|\[\s*)?$",
+    re.I,
+)
+# A copyright line names who owns this copy: "© 2019 Associated Press. All Rights Reserved."
+_COPYRIGHT_LEFT = re.compile(r"^\s*(?:저작권자\s*)?(?:©|ⓒ|\(c\)|copyright\b)[^.!?]{0,80}$", re.I)
+# "With Post wires", "- With files from Reuters": the desk that put this copy together.
+_WITH_WIRES_LEFT = re.compile(r"^\s*(?:-\s*)?with (?:files from |additional reporting (?:by|from) )?(?:the )?$", re.I)
+_WITH_WIRES_RIGHT = re.compile(r"^\s*(?:wires?|wire services|files|reports?)?\W*$", re.I)
 _BOILERPLATE_LEFT = re.compile(
     r"(?:editorial team (?:at|of)|originally (?:published|appeared) (?:by|on|in|at)|first (?:published|appeared) "
     r"(?:by|on|in|at)|republished (?:from|with permission (?:of|from))|this (?:article|story|report) "
-    r"(?:was|is|first) (?:published|written|produced) (?:by|on|in)|courtesy of|syndicated (?:by|from))\s+(?:the\s+)?$",
+    r"(?:was|is|first) (?:published|written|produced) (?:by|on|in)|courtesy of|syndicated (?:by|from)|"
+    r"(?:views|opinions)[^.]{0,80}(?:do not|don't) (?:necessarily )?reflect (?:those|the \w+)s? of|"
+    r"^\s*disclosure\s*:)\s+(?:the\s+)?$",
     re.I,
+)
+# The copy's producer speaks: "ZDNet may earn a commission".
+_BOILERPLATE_RIGHT = re.compile(
+    r"^\s+(?:may\s+)?(?:earns?|receives?|gets?)\s+(?:a\s+)?(?:small\s+)?(?:commission|affiliate)", re.I
 )
 _DATELINE_AROUND = re.compile(r"\(\s*$")
 _DATELINE_RIGHT = re.compile(r"^\s*(?:/[^)]*)?\)\s*[-:]")
+# "(CNN) President ...", "WASHINGTON (CNN Business) A ...": a dateline with no dash after it.
+_OPENING_LEFT = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]*(?:,\s*[\w. ]{2,30})?\s+)?\(\s*$")
+_OPENING_RIGHT = re.compile(r"^\s*\)\s+[\"“'‘]?[A-Z]")
 _CREDIT_LEFT = re.compile(
     r"(?:\b(?:photo|photograph|photos|image|picture|pic|credit|photo credit|file photo|video|footage)s?"
-    r"(?:\s+by)?\s*:\s*(?:[^:;]{0,60}?/\s*)?|\bvia\s+|\[[^\]\[]{0,60}/\s*)$",
+    r"(?:\s+by)?\s*:\s*(?:[^:;]{0,60}?[/,]\s*)?|\[[^\]\[]{0,60}/\s*|"
+    r"(?:사진|사진제공|자료사진|영상)\s*=\s*(?:[^\]=]{0,60}?,\s*)?|\S\s*©\s*)$",
     re.I,
 )
+_VIA_LEFT = re.compile(r"\bvia\s+$", re.I)
 _CREDIT_RIGHT = re.compile(r"^\s*(?:/\s*Getty Images|photo\b|photos\b|pictures\b|images\b)", re.I)
 # Someone gave the outlet information: the reporter's own outlet, or one the text borrows from.
 _SOURCE_LEFT = re.compile(
@@ -37,23 +61,33 @@ _SOURCE_LEFT = re.compile(
     r"interviewed by|according to|cited by|quoted by|reported by|carried by|published by|aired by|"
     r"broadcast by|obtained by|seen by|reviewed by|revealed by|leaked to|said in (?:a|an) [\w ]{0,20}"
     r"(?:with|to|on)|wrote in|writing in|wrote for|writing for|op-ed (?:in|for)|column (?:in|for)|"
-    r"(?:report|reports|reporting|article|story|interview|investigation|survey|poll|analysis) (?:by|in|from|for|on)|"
+    r"(?:report|reports|reporting|article|story|interview|investigation|survey|poll|analysis|tests?|study|studies|"
+    r"research|findings|figures|data|estimates?|measurements|review|reviews) (?:by|in|from|for|on)|"
+    r"(?:the )?source (?:is|was|being)|sourced from|"
     r"(?:said|stated|added|reported|claimed) (?:on|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:(?:newspaper|daily|weekly|"
-    r"channel|TV|television|agency|broadcaster|website|site|outlet|magazine|paper)\s+)?)$",
+    r"channel|TV|television|agency|broadcaster|website|site|outlet|magazine|paper|publication)\s+)?|"
+    r"\b(?:posted|published|shared|released|produced|compiled|conducted|measured|tested|recorded|spotted|"
+    r"analy[sz]ed)\b[^.]{0,40}\bby\b[^.]{0,40}"
+    r"\b(?:at|of|from)\s+(?:the\s+)?)$",
     re.I,
 )
 _SOURCE_RIGHT = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?"
     r"(?:news agency |agency |newspaper |daily |channel |television |TV |website |broadcaster )?"
-    r"(?:(?:journalists?|correspondents?|reporters?|photographers?|team|crew) "
-    r"(?:saw|found|witnessed|visited|counted|reported|learned|observed)\b|"
+    r"(?:(?:journalists?|correspondents?|reporters?|photographers?|team|crew|staffers?)\b[^.;]{0,40}?\b"
+    r"(?:saw|found|witnessed|visited|counted|reported|learned|observed|heard|confirmed)\b|"
     r"(?:has |had |also |first |later |previously |exclusively |earlier )?"
     r"(?:reported|reports|reporting|said|says|quoted|quotes|cited|cites|learned|learnt|revealed|reveals|"
     r"published|broadcast|aired|obtained|was told|were told|has learned|understands|confirmed|"
-    r"wrote|writes|noted|citing|cited|announced|announces|stated|states|claimed|claims|confirmed)\b|^['’]s\s+(?:report|reporting|reporter|correspondent|interview|"
-    r"investigation|sources?|analysis)\b)",
-    re.I,
+    r"wrote|writes|noted|citing|announced|announces|stated|states|claimed|claims)\b|"
+    r"(?:['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:poll|survey|analysis|investigation|review|tally|count|projection|"
+    r"forecast|estimate)s?\b|"
+    r"['’]s\s+(?:report|reporting|reporter|correspondent|interview|investigation|sources?|analysis)\b|"
+    r"['’]s\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z]))",
 )
+# An embedded post signed by the outlet's account: "— Digital Foundry (@digitalfoundry) November 18, 2019".
+_POST_SIGNATURE_LEFT = re.compile(r"^\s*-\s*$")
+_POST_SIGNATURE_RIGHT = re.compile(r"^(?:\.\w{2,4})?\s*\(@\w+\)")
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|published|announced|according|quoted|cited|told|stated|wrote|carried)\b",
     re.I,
@@ -63,8 +97,8 @@ _MEDIA_NOUN_LEFT = re.compile(
     re.I,
 )
 _SELF_REFERENCE_LEFT = re.compile(
-    r"\b(?:told|tells|speaking to|spoke to|talking to|talked to|said to|confirmed to|confided to|"
-    r"in (?:an|a [\w ]{0,12}) interview with)\s+(?:the\s+)?$",
+    r"\b(?:told|tells|speaking to|spoke to|talking to|talked to|said to|confirmed to|confided to|seen by|"
+    r"obtained by|reviewed by|in (?:an|a [\w ]{0,12}) interview with)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -75,34 +109,73 @@ def is_byline_line(line: str, m: Mention) -> bool:
     if not _BYLINE_LEFT.match(left):
         return False
     rest = DATE_OR_TIME.sub(" ", line[m.end :])
-    rest = re.sub(r"[\s|•·,;:\-–—/]+", "", rest)
+    rest = re.sub(r"[\s|•·,;:\-–—/\]]+", "", rest)
     rest = re.sub(r"^(?:Updated|Published|Posted|[AaPp]\.?[Mm]\.?|GMT|UTC)+", "", rest)
     return len(rest) <= 2
+
+
+# Cues that end right before a name stand within this many characters of it; the patterns that
+# end in "$" read no further back, so a long paragraph costs no more than a short one.
+NEAR_CHARS = 120
+
+
+def near(left: str) -> str:
+    """The end of the text before a mention, "\x00" marking that its start was cut off."""
+    return left if len(left) <= NEAR_CHARS else "\x00" + left[-NEAR_CHARS:]
 
 
 def classify(line: str, m: Mention) -> Role:
     """quoted_source, dateline, publisher_byline, photo_credit, cross_reference or other."""
     text = normalize(line, keep_case=True, collapse=False)
-    left, right = text[: m.start], text[m.end :]
+    left, right = near(text[: m.start]), text[m.end :]
     if _XREF.match(text):
         return "cross_reference"
-    if is_byline_line(text, m) or _BOILERPLATE_LEFT.search(left):
+    if _is_publisher_line(text, text[: m.start], right, m):
         return "publisher_byline"
-    if _DATELINE_AROUND.search(left) and _DATELINE_RIGHT.match(right):
+    if _is_dateline(left, right):
         return "dateline"
-    if _CREDIT_LEFT.search(left) and not _SOURCE_LEFT.search(left):
-        return "photo_credit"
-    if _CREDIT_RIGHT.match(right):
+    if _is_credit(left, right):
         return "photo_credit"
     if _sign_off(text, left, right):
         return "dateline"
     if _ends_caption(left, right):
         return "photo_credit"
-    if _SOURCE_LEFT.search(left) or _SOURCE_RIGHT.match(right):
+    if _SOURCE_LEFT.search(left) or _SOURCE_RIGHT.match(right) or _VIA_LEFT.search(left):
         return "quoted_source"
+    if _POST_SIGNATURE_LEFT.match(left) and _POST_SIGNATURE_RIGHT.match(right):
+        return "quoted_source"  # the text quotes the outlet's own post
     if _MEDIA_NOUN_LEFT.search(left) and _REPORT_VERB.search(text):
         return "quoted_source"
+    if _PROMO.search(text):
+        return "cross_reference"
     return "other"
+
+
+def _is_publisher_line(text: str, left: str, right: str, m: Mention) -> bool:
+    """A masthead, byline, copyright line, disclaimer or boilerplate naming who published this copy."""
+    if is_byline_line(text, m) or _BOILERPLATE_LEFT.search(near(left)) or _BOILERPLATE_RIGHT.match(right):
+        return True
+    if _WITH_WIRES_LEFT.match(left) and _WITH_WIRES_RIGHT.match(right):
+        return True
+    # Korean bylines put the outlet before the writer: "[엔터미디어=정덕현의 이슈공감]".
+    if left.rstrip().endswith("[") and right.lstrip().startswith("="):
+        return True
+    return bool(_COPYRIGHT_LEFT.search(left)) and len(text) < 300
+
+
+def _is_dateline(left: str, right: str) -> bool:
+    if _DATELINE_AROUND.search(left) and _DATELINE_RIGHT.match(right):
+        return True
+    return bool(_OPENING_LEFT.match(left) and _OPENING_RIGHT.match(right))
+
+
+def _is_credit(left: str, right: str) -> bool:
+    if _CREDIT_LEFT.search(left) and not _SOURCE_LEFT.search(left):
+        return True
+    # "... Department of Defence via AP": a credit when it closes the caption, a source mid-sentence.
+    if _VIA_LEFT.search(left) and not right.strip(" .)\u00a0"):
+        return True
+    return bool(_CREDIT_RIGHT.match(right))
 
 
 SIGN_OFF_MIN_WORDS = 25  # a wire sign-off closes a body paragraph; captions are shorter
@@ -127,4 +200,27 @@ def _ends_caption(left: str, right: str) -> bool:
 def is_self_reference(line: str, m: Mention) -> bool:
     """Someone "told" or was "talking to" this outlet: usually the outlet that wrote the story."""
     text = normalize(line, keep_case=True, collapse=False)
-    return bool(_SELF_REFERENCE_LEFT.search(text[: m.start]))
+    return bool(_SELF_REFERENCE_LEFT.search(near(text[: m.start])))
+
+
+# The outlet acts as this copy's newsroom: "NBC 5 has edited the video", "Newsweek has contacted
+# the company", "did not respond to Newsweek's request for comment". Nobody writes that of an
+# outlet whose story they only borrow.
+_SELF_ACTION_RIGHT = re.compile(
+    r"^\s+(?:has|have)\s+(?:since\s+|also\s+)?(?:learned|confirmed|obtained|edited|blurred|verified|reached out|"
+    r"contacted|asked|requested|independently|not been able)\b|^\s+understands\b|^['’]s\s+requests?\s+for\s+comment",
+    re.I,
+)
+_SELF_ACTION_LEFT = re.compile(r"\brequests? for comment from\s+(?:the\s+)?$", re.I)
+
+
+def is_self_action(line: str, m: Mention) -> bool:
+    """The outlet speaks of its own newsroom work on this copy."""
+    text = normalize(line, keep_case=True, collapse=False)
+    return bool(_SELF_ACTION_RIGHT.match(text[m.end :]) or _SELF_ACTION_LEFT.search(near(text[: m.start])))
+
+
+def is_copyright(line: str, m: Mention) -> bool:
+    """The mention sits in a copyright line ("© 2019 Associated Press. All Rights Reserved.")."""
+    text = normalize(line, keep_case=True, collapse=False)
+    return bool(_COPYRIGHT_LEFT.search(text[: m.start]))

@@ -20,7 +20,7 @@ def index_row(path: str, a: Article, link: str) -> str:
     """One article's row in OUT/index.md."""
     orig = f"line {a.original.line}" if a.original else "**none**"
     ins = ", ".join(md(t) for t in a.inserted_terms) or "–"
-    pub = md(a.publisher.name) if a.publisher else "?"
+    pub = md(a.publisher.name) if a.publisher else "unknown"
     top = top_severity(a.findings) or "none"
     href = link.replace(" ", "%20")
     return f"| {md(path)} | {a.index} | {md(a.altered.text)} | {orig} | {ins} | {top} | {pub} | [note]({href}) |\n"

@@ -85,8 +85,17 @@ def _outlets_by_name(cites: list[Citation]) -> str:
     for name, group in order.items():
         roles = ", ".join(f"{ROLE_LABELS.get(c.role, c.role)} ({c.line})" for c in group)
         ev = "<br>".join(f"L{c.line}: {md(c.evidence)}" for c in group)
-        rows.append(f"| {md(name)} | {roles} | {ev} |")
+        rows.append(f"| {md(name)}{_how_sure(group[0])} | {roles} | {ev} |")
     return "\n".join(rows) + "\n"
+
+
+def _how_sure(c: Citation) -> str:
+    """Say so when the name was not read straight from the registry."""
+    if c.kind == "unlisted":
+        return " (not in the registry: named in a citation frame)"
+    if c.confidence != "high":
+        return " (a name other outlets share; nothing in the text chose, so the usual one)"
+    return ""
 
 
 def _headlines(a: Article) -> str:
@@ -124,18 +133,21 @@ def _findings(a: Article, known: set[tuple[str, str]]) -> str:
 def _publisher(a: Article) -> str:
     p = a.publisher
     if not p:
-        return (
-            "\n## Likely publisher\n\nCould not be determined: no byline, dateline, house style or self-reference "
-            "names a publisher.\n"
-        )
+        why = a.publisher_unknown or "no byline, dateline, house style or self-reference names a publisher"
+        return f"\n## Likely publisher\n\n**Unknown**: {md(why)}.\n"
+    where = f"line {p.line}" if p.line else "the page's metadata"
     parts = [
         "\n## Likely publisher\n\n",
-        f"**{md(p.name)}** (confidence: {p.confidence}), line {p.line}: {md(p.evidence)}\n\n",
+        f"**{md(p.name)}** (confidence: {p.confidence}), {where}: {md(p.evidence)}\n\n",
     ]
     if p.republished_by:
         parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
+    # Strongest evidence first, so a reader sees why this outlet and not another.
     parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
-    parts += [f"| {md(s.outlet)} | {s.line} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n" for s in p.signals]
+    ranked = sorted(p.signals, key=lambda s: (-s.weight, s.line, s.outlet))
+    parts += [
+        f"| {md(s.outlet)} | {s.line or 'page'} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n" for s in ranked
+    ]
     return "".join(parts)
 
 

@@ -7,7 +7,7 @@ buckets, so that the main process only merges.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.analysis.context import AuditContext, build_context
@@ -18,6 +18,7 @@ from auditor.errors import AuditorError
 from auditor.ingest.chunks import Chunk
 from auditor.ingest.lines import LazyLines
 from auditor.ingest.sources import SourceStream
+from auditor.outlets.publisher import page_evidence
 from auditor.report.record import ArticleRecord
 from auditor.reuse.postings import bucket_postings
 
@@ -65,6 +66,9 @@ def run_task(task: Task) -> TaskResult:
     if ctx is None:
         result.error = f"{base.path}: internal error: the worker has no audit context"
         return result
+    if base.page is not None:  # a saved page names its publisher in its metadata
+        page = base.page
+        ctx = replace(ctx, page=page_evidence(page.site_name, page.canonical, page.publisher, ctx.registry))
     lines = LazyLines(
         stream.blocks(c.start_byte, c.start_line + 1), base=c.start_line, marker=headline_marks(ctx.settings)
     )

@@ -30,6 +30,10 @@ class Body:
         return normalize(self.text, keep_case=True, collapse=False)
 
     @cached_property
+    def folded_lines(self) -> list[str]:
+        return self.folded.split("\n")
+
+    @cached_property
     def stripped_folded(self) -> str:
         """Each line stripped, then folded as ``folded``: what line-anchored patterns read."""
         return normalize("\n".join([line.strip() for line in self.lines]), keep_case=True, collapse=False)
