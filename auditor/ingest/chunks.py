@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from auditor.ingest.files import open_input
 from auditor.ingest.sources import READ_BLOCK_BYTES
 
 # Big files are cut into tasks of about this size: per-task overhead is small next to 2 MB of
@@ -68,7 +69,7 @@ def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: 
         return whole
     cuts: list[tuple[int, int]] = []
     lines_so_far, counted_to, carry = 0, 0, False
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         for goal in range(target, size - target // 2, target):
             if cuts and goal <= cuts[-1][0]:
                 continue

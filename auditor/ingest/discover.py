@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.ingest.files import not_regular, refusal
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -22,11 +24,25 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tu
             if not matches:
                 errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
             found.extend(matches)
-        elif p.exists() or p.is_symlink():
-            found.append(raw)
+        elif p.exists():
+            kind = _special(p)
+            if kind is None:
+                found.append(raw)
+            else:
+                errors.append(InputError(raw, refusal(kind)))
+        elif p.is_symlink():
+            errors.append(InputError(raw, "broken symbolic link"))
         else:
             errors.append(InputError(raw, "no such file or directory"))
     return found, errors
+
+
+def _special(p: Path) -> str | None:
+    """What ``p`` is when it is not a regular file (a FIFO, a device, ...), following symlinks."""
+    try:
+        return not_regular(os.stat(p).st_mode)
+    except OSError:
+        return None  # opening it will say why it cannot be read
 
 
 def _walk(root: Path, errors: list[InputError]) -> list[Path]:
@@ -55,8 +71,13 @@ def _walk(root: Path, errors: list[InputError]) -> list[Path]:
                 visit(e)
             elif e.is_file():
                 out.append(e)
-            elif e.is_symlink() and e.suffix.lower() in INPUT_SUFFIXES:
-                errors.append(InputError(str(e), "broken symbolic link; skipped"))
+            elif e.suffix.lower() in INPUT_SUFFIXES:
+                # A FIFO or a device (maybe behind a symlink) named like an input: said, not read.
+                kind = _special(e) if e.exists() else None
+                if kind is not None:
+                    errors.append(InputError(str(e), refusal(kind) + "; skipped"))
+                elif e.is_symlink():
+                    errors.append(InputError(str(e), "broken symbolic link; skipped"))
 
     visit(root)
     return out

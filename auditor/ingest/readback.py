@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html as html_lib
 from collections.abc import Iterator
-from pathlib import Path
 
 from auditor.errors import AuditorError
+from auditor.ingest.files import open_input
 from auditor.ingest.sources import open_source
 from auditor.text.normalize import normalize
 
@@ -55,10 +55,10 @@ def locate_in_source(path: str, text: str) -> int | None:
     if not want:
         return None
     try:
-        with Path(path).open("rb") as fh:
+        with open_input(path) as fh:
             for number, raw in enumerate(fh, 1):
                 if want in normalize(html_lib.unescape(raw.decode("utf-8", "replace"))):
                     return number
-    except OSError:
+    except (OSError, AuditorError):
         return None
     return None

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from auditor.errors import InputError
 from auditor.ingest.discover import HTML_SUFFIXES
 from auditor.ingest.encodings import decode_html, guess_encoding
+from auditor.ingest.files import open_input
 from auditor.ingest.html import PageInfo
 from auditor.models import SourceText
 
@@ -84,11 +85,7 @@ class SourceStream:
         if self.view is not None:
             yield list(self.view)
             return
-        try:
-            fh = Path(self.path).open("rb")  # noqa: SIM115 - closed by the with below; open errors get their own message
-        except OSError as exc:
-            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
-        with fh:
+        with open_input(self.path) as fh:
             if start_byte:
                 fh.seek(start_byte)
             yield from self._split(self._decode(fh, start_byte), first_line - 1)
@@ -159,7 +156,7 @@ class SourceStream:
 
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         for chunk in iter(lambda: fh.read(READ_BLOCK_BYTES), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -169,10 +166,11 @@ def _open_html(p: Path, name: str) -> SourceStream:
     from auditor.ingest.html import extract_page, text_view
 
     try:
-        size = p.stat().st_size
-        if size > MAX_HTML_BYTES:
-            raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
-        data = p.read_bytes()
+        with open_input(p) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_HTML_BYTES:
+                raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
+            data = fh.read()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
@@ -199,15 +197,13 @@ def open_source(path: str | os.PathLike[str]) -> SourceStream:
     """Check an input and open it for streaming; raise InputError naming the path on any problem."""
     name = str(path)
     p = Path(path)
-    if p.suffix.lower() in HTML_SUFFIXES and p.is_file():
+    if p.suffix.lower() in HTML_SUFFIXES:
         return _open_html(p, name)
     try:
-        if p.is_dir():
-            raise InputError(name, "is a directory")
-        with p.open("rb") as fh:
+        with open_input(p) as fh:
             head = fh.read(HEAD_BYTES)
             more = bool(fh.read(1))
-        size = p.stat().st_size
+            size = os.fstat(fh.fileno()).st_size
         digest = _sha256(p) if size < BACKGROUND_HASH_BYTES else ""
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
