@@ -27,7 +27,9 @@ class Settings(BaseModel):
     # A body line longer than this is never a headline, caption or byline.
     long_line_chars: int = 300
     # An article holding more than this many characters is closed there (with a note): memory
-    # stays bounded by one article even when a 1 GB file has no further headline.
+    # stays bounded by one article even when a 1 GB file has no further headline. Each line
+    # also counts ingest.lines.LINE_COST (64, what a line costs CPython): a body of 20 million
+    # one-character lines is cut after about half a million of them, not held whole (1.3 GB).
     max_article_chars: int = 32_000_000
 
 

@@ -70,3 +70,154 @@ def test_a_fifo_swapped_in_after_discovery_does_not_block(tmp_path):
     t.join(10)
     assert not t.is_alive(), "opening a FIFO blocked"
     assert isinstance(outcome[0], InputError) and "FIFO" in str(outcome[0])
+
+
+# -- Items 2 and 3: planning reads bounded windows; one huge line or millions of tiny ones stay cheap.
+
+
+class CountingReader:
+    """A file wrapper that records how many bytes were asked for, and the biggest single read."""
+
+    def __init__(self, fh):
+        self.fh, self.total, self.biggest = fh, 0, 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.total += len(data)
+        self.biggest = max(self.biggest, len(data))
+        return data
+
+    def read(self, n=-1):
+        return self._count(self.fh.read(n))
+
+    def readline(self, n=-1):
+        return self._count(self.fh.readline(n))
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+
+def test_planning_a_huge_line_reads_each_byte_once_in_small_pieces(tmp_path, monkeypatch):
+    from auditor.analysis.segment import is_body_text
+    from auditor.ingest import chunks
+    from auditor.ingest.files import open_input
+
+    p = tmp_path / "huge.txt"
+    body = "The minister toured the port on Monday and met officials there, his office said.\n"
+    with p.open("w", encoding="utf-8") as fh:
+        fh.write(body * 20_000)  # 1.6 MB of cuttable lines
+        fh.write("x" * 12_000_000 + "\n")  # one 12 MB line
+        fh.write(body * 20_000)
+    readers: list[CountingReader] = []
+
+    def counting_open(path):
+        readers.append(CountingReader(open_input(path)))
+        return readers[-1]
+
+    monkeypatch.setattr(chunks, "open_input", counting_open)
+    cuts = chunks.plan(str(p), "utf-8", is_body_text, target=1 << 20)
+    size = p.stat().st_size
+    # Looking for cuts reads each byte once, counting lines before them once more; never a whole line.
+    assert readers[0].biggest <= max(chunks.CANDIDATE_BYTES, chunks.READ_BLOCK_BYTES) < 12_000_000
+    assert readers[0].total <= 2 * size
+    # The short lines around the long one are still cut: before it, and right after its end.
+    long_start, long_end = len(body) * 20_000, len(body) * 20_000 + 12_000_001
+    assert any(c.start_byte < long_start for c in cuts[1:]) and any(c.start_byte == long_end for c in cuts)
+    # Every cut starts a line the reader sees as body text.
+    data = p.read_bytes()
+    for c in cuts[1:]:
+        assert data[c.start_byte - 1 : c.start_byte] == b"\n"
+        assert data.count(b"\n", 0, c.start_byte) == c.start_line
+
+
+def test_released_lines_stay_released_whatever_the_buffer_does():
+    from auditor.ingest.lines import LINE_COST, LazyLines
+
+    lines = LazyLines([[str(k) for k in range(5000)], [str(k) for k in range(5000, 10_000)]])
+    assert lines[9_999] == "9999"
+    lines.release(10)
+    with pytest.raises(IndexError):
+        lines[9]
+    assert lines[10] == "10"
+    lines.release(9000)  # past the batch size: the front of the buffer is dropped
+    with pytest.raises(IndexError):
+        lines.span(8999, 9001)
+    assert lines.span(9000, 9002) == ["9000", "9001"] and lines[9_999] == "9999"
+    assert lines.buffered_chars() == sum(len(str(k)) + LINE_COST for k in range(9000, 10_000))
+    assert len(lines) == 10_000
+
+
+FLOOR = "import sys\nn = 0\nfor line in open(sys.argv[1], encoding='utf-8'):\n    n += len(line.split())\n"
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.monotonic()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+    "print(time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode)\n"
+    "sys.stdout.write(p.stderr)\n"
+)
+RSS_LIMIT_MB = 200
+
+
+def measured(args: list[str], timeout: float = 900) -> tuple[float, float, int, str]:
+    """(seconds, peak RSS in MB of the process tree's largest member, exit code, stderr)."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, timeout=timeout)
+    first, _, stderr = out.stdout.partition("\n")
+    seconds, rss, rc = first.split()
+    return float(seconds), float(rss), int(rc), stderr
+
+
+def near_the_floor(path: Path, out: Path) -> tuple[float, float, float, str]:
+    floor, _, _, _ = measured([sys.executable, "-c", FLOOR, str(path)])
+    ours, rss, rc, stderr = measured(
+        [*CLI, "audit", str(path), "--out", str(out), "--format", "json", "--fail-on", "never"]
+    )
+    assert rc == 0, stderr
+    return floor, ours, rss, stderr
+
+
+@pytest.mark.slow
+def test_a_300_megabyte_line_costs_about_what_reading_it_does(tmp_path):
+    p = tmp_path / "line.txt"
+    with p.open("w") as fh:
+        fh.write("Antichrist visits Basra port\n\nMinister visits Basra port\n\n")
+        for _ in range(300):
+            fh.write("x" * 1_000_000)
+        fh.write("\n")
+    floor, ours, rss, stderr = near_the_floor(p, tmp_path / "r")
+    # Before: 50 s and 560 MB (the planner read the line again for every 2 MB goal).
+    assert ours < 5 * floor + 10, (floor, ours)
+    assert rss < RSS_LIMIT_MB, rss
+    assert "line longer than 1,000,000 characters" in stderr
+
+
+@pytest.mark.slow
+def test_twenty_million_one_character_lines_cost_about_what_reading_them_does(tmp_path):
+    p = tmp_path / "tiny.txt"
+    with p.open("w") as fh:
+        for _ in range(20):
+            fh.write("a\n" * 1_000_000)
+    floor, ours, rss, _ = near_the_floor(p, tmp_path / "r")
+    # Before: 51 s and 786 MB (every line kept, and released one at a time from a list's head).
+    assert ours < 5 * floor + 10, (floor, ours)
+    assert rss < RSS_LIMIT_MB, rss
+
+
+@pytest.mark.slow
+def test_a_two_gigabyte_sparse_line_ends_and_stays_small(tmp_path):
+    p = tmp_path / "sparse.txt"
+    with p.open("wb") as fh:
+        fh.write(b"Antichrist visits Basra port\n\nMinister visits Basra port\n\n")
+        fh.write(b"The minister toured the port on Monday, his office said. " + b"word " * 20_000)
+        fh.truncate(2 << 30)  # a sparse tail: one line of NULs to the end
+    seconds, rss, rc, stderr = measured(
+        [*CLI, "audit", str(p), "--out", str(tmp_path / "r"), "--format", "json", "--fail-on", "never"], timeout=600
+    )
+    # Before: no end, and over 4 GB RSS (the planner's readline() of the whole tail, again and again).
+    assert rc == 0 and "NUL bytes removed" in stderr, stderr
+    assert rss < RSS_LIMIT_MB, rss
+    assert json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"]

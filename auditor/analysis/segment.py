@@ -66,9 +66,12 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     A line left unmarked can never be headline-like, so the frame scan skips it unread.
     """
     max_chars = settings.headline_max_chars
+    # n words need n letters and n - 1 characters between them: a shorter line can never be a
+    # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
+    min_chars = 2 * settings.headline_min_words - 1
 
     def marks(block: list[str]) -> bytearray:
-        return bytearray([_may_be_headline(t, max_chars) for t in map(str.strip, block)])
+        return bytearray([min_chars <= len(t) and _may_be_headline(t, max_chars) for t in map(str.strip, block)])
 
     return marks
 
