@@ -118,7 +118,7 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
     ("Performance", ("--scheduler",), {},
      "Run on Dask: a scheduler address (tcp://host:8786) or local:N for N local worker processes."),
     ("Performance", ("--jobs", "-j"), {"type": click.IntRange(min=1)},
-     "Processes to use (default: all cores). Output is the same for any value."),
+     "Processes to use (default and most: the cores this process may use). Output is the same for any value."),
     ("Performance", ("--chunk-mb",), {"type": click.FloatRange(min=0.01), "default": 2.0, "hidden": True},
      "Size of the pieces a big file is cut into."),
 ]
@@ -155,6 +155,8 @@ def audit(**params: Any) -> None:
     for e in outcome.errors:
         click.echo(f"error: {e}", err=True)
     if not quiet:
+        for n in outcome.notes:
+            click.echo(f"note: {n}", err=True)
         for w in outcome.warnings:
             click.echo(f"warning: {w}", err=True)
     if opts.check:

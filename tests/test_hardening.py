@@ -221,3 +221,99 @@ def test_a_two_gigabyte_sparse_line_ends_and_stays_small(tmp_path):
     assert rc == 0 and "NUL bytes removed" in stderr, stderr
     assert rss < RSS_LIMIT_MB, rss
     assert json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"]
+
+
+# -- Items 4 and 5: processes are capped at the cores and end with the run.
+
+
+def test_jobs_are_capped_at_the_cores_on_the_command_line_and_in_the_config(tmp_path, monkeypatch):
+    from auditor.run.pool import default_jobs
+
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    cores = default_jobs()
+    proc = cli("audit", str(good), "--jobs", "100000", "--out", str(tmp_path / "r"), "--fail-on", "never", "--strict")
+    note = f"note: --jobs (or jobs in the config) 100000 asks for more processes than the {cores} core(s)"
+    assert proc.returncode == 0 and note in proc.stderr and f"using {cores}" in proc.stderr, proc.stderr
+    (tmp_path / "auditor.toml").write_text("jobs = 100000\n")
+    proc = cli("audit", str(good), "--out", str(tmp_path / "r2"), "--fail-on", "never", cwd=tmp_path)
+    assert proc.returncode == 0 and note in proc.stderr, proc.stderr
+
+
+def test_capped_jobs_says_so_only_when_it_caps():
+    from auditor.run.pool import capped_jobs, default_jobs
+
+    cores = default_jobs()
+    assert capped_jobs(None) == (cores, None) and capped_jobs(1) == (1, None)
+    n, note = capped_jobs(cores + 1)
+    assert n == cores and note and str(cores + 1) in note
+
+
+def children_of(pid: int) -> set[int]:
+    """Live (not zombie) processes whose parent is ``pid``, from /proc."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.add(int(stat.parent.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc (Linux)")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path):
+    import signal
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    corpus = tmp_path / "big.txt"
+    write_corpus(corpus, 40_000_000)
+    proc = subprocess.Popen(
+        [*CLI, "audit", str(corpus), "--jobs", "2", "--out", str(tmp_path / "r"), "--format", "json", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+            workers = children_of(proc.pid)
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the workers never started"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(alive(w) for w in workers):
+            time.sleep(0.1)
+        # Before: the workers went on auditing, orphaned, holding the run's stdout and stderr.
+        assert not any(alive(w) for w in workers)
+    finally:  # never leave a worker of this test behind, whatever failed
+        proc.kill()
+        for w in workers:
+            if alive(w) and str(corpus).encode() in Path(f"/proc/{w}/cmdline").read_bytes():
+                os.kill(w, signal.SIGKILL)
+
+
+def test_a_worker_whose_parent_is_gone_exits(tmp_path):
+    # exit_with_parent in a process whose "main" is already gone ends it at once, whatever the platform.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from auditor.run.pool import exit_with_parent\n"
+        "exit_with_parent(2 ** 22 + 12345)\n"  # above the default pid_max: no such process
+        "print('survived')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "survived" not in proc.stdout

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,7 +20,7 @@ from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.paths import NotePaths
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
-from auditor.run.pool import default_jobs
+from auditor.run.pool import capped_jobs, exit_with_parent
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
 from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text
@@ -69,6 +71,7 @@ class AuditOutcome:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with check: reports that differ
+    notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
 
     def exit_code(self, options: AuditOptions) -> ExitCode:
         if options.check:
@@ -117,14 +120,15 @@ def audit(o: AuditOptions) -> AuditOutcome:
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
     target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned)
     builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
-    jobs = o.jobs or default_jobs()
-    reuse = ReuseIndex(ctx.boilerplate, jobs) if o.reuse else None
+    jobs, capped = capped_jobs(o.jobs)
+    notes = [capped] if capped else []
+    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(exit_with_parent, os.getpid())) if o.reuse else None
     client = cluster = None
     try:
         if o.scheduler:
             from auditor.run.cluster import connect
 
-            client, cluster = connect(o.scheduler)
+            client, cluster = connect(o.scheduler, notes)
         plan = RunPlan(
             jobs=jobs,
             folders=folders,
@@ -147,4 +151,4 @@ def audit(o: AuditOptions) -> AuditOutcome:
     if o.summary and not o.check:
         append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
-    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale)
+    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale, notes=notes)
