@@ -30,7 +30,10 @@ class AuditorGroup(click.Group):
         except AuditorError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(ExitCode.ERROR)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+        except KeyboardInterrupt:  # temp files are gone already (the writer abandons them on the way out)
+            click.echo("\ninterrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug of ours: still one line, and a way to see more
             if os.environ.get("HEADLINE_AUDITOR_DEBUG"):
@@ -145,13 +148,14 @@ def audit(**params: Any) -> None:
 
     \b
     Exit codes:
-      0  no finding at or above --fail-on
-      1  findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
-      2  usage error, bad rule file, or an input that could not be audited
+      0    no finding at or above --fail-on
+      1    findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
+      2    usage or config error, bad rule file, an input that could not be audited, a failed write
+      130  interrupted (Ctrl-C)
     """
     quiet, verbose = params.pop("quiet"), params.pop("verbose")
     opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
-    outcome = run_audit_command(opts)
+    outcome = run_audit_command(opts, None if quiet else lambda m: click.echo(f"note: {m}", err=True))
     for e in outcome.errors:
         click.echo(f"error: {e}", err=True)
     if not quiet:

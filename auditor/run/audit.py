@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import partial
@@ -17,13 +18,14 @@ from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
+from auditor.report.check import CheckTarget
 from auditor.report.paths import NotePaths
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
-from auditor.run.pool import capped_jobs, exit_with_parent
+from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
-from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text
+from auditor.writer import DirectoryTarget, FetchCache, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
 Format = Literal["md", "json", "sarif", "csv"]
@@ -35,7 +37,8 @@ class ExitCode(IntEnum):
 
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings; with --check, stale reports)
-    ERROR = 2  # usage error, a bad rule file, or an input that could not be audited
+    ERROR = 2  # usage or config error, a bad rule file, an input that could not be audited, a failed write
+    INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + 2, as shells report it
 
 
 class AuditOptions(BaseModel):
@@ -107,22 +110,28 @@ def _verifier(o: AuditOptions) -> Any:
     )
 
     source_map = read_source_map(o.source_map) if o.source_map else {}
-    return Verifier(cache=FetchCache(o.cache or o.out / ".fetch-cache"), source_map=source_map)
+    # The default cache lives in --out and must stay there (OUT/.fetch-cache may not be a symlink).
+    cache = FetchCache(o.cache, None) if o.cache else FetchCache(o.out / ".fetch-cache", within=o.out)
+    return Verifier(cache=cache, source_map=source_map)
 
 
-def audit(o: AuditOptions) -> AuditOutcome:
-    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``."""
+def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOutcome:
+    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``.
+
+    ``say`` is told at once what the caller should know before the outcome (e.g. that the run
+    waits for another one writing the same --out).
+    """
     known = _known(o.baseline)
     folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
     ctx, digest = build_context(folders, o.ignore)
     files, errors = input_files(list(o.paths))
     note_folders = NotePaths(files).folders() if "md" in o.formats else set()
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
-    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned)
+    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
     builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
-    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(exit_with_parent, os.getpid())) if o.reuse else None
+    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
     client = cluster = None
     try:
         if o.scheduler:

@@ -75,8 +75,15 @@ def exit_with_parent(main: int) -> str:
     return how
 
 
-def _init(main: int, folders: list[Path], ignore: frozenset[str]) -> None:
+def worker_setup(main: int) -> None:
+    """First thing in every pool process: end with the run, and leave Ctrl-C to the main
+    process (which stops the pool and exits 130) instead of printing a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(main)
+
+
+def _init(main: int, folders: list[Path], ignore: frozenset[str]) -> None:
+    worker_setup(main)
     init_worker(folders, ignore)
 
 
@@ -94,6 +101,11 @@ def run_tasks(
         for t in tasks:
             yield t, run_task(t)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(os.getpid(), folders, ignore)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(os.getpid(), folders, ignore))
+    finished = False
+    try:
         for t, fut in in_order(tasks, lambda t: pool.submit(run_task, t), window or 2 * jobs):
             yield t, fut.result()
+        finished = True
+    finally:  # interrupted or failed: drop the queued tasks rather than wait for them
+        pool.shutdown(wait=finished, cancel_futures=not finished)
