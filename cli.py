@@ -117,6 +117,10 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
     ("Network", ("--source-map",), {"type": click.Path(path_type=Path, dir_okay=False, exists=True)},
      "CSV with columns file,line,url: the source URL of the article whose altered headline is on that line."),
     ("Network", ("--cache",), {"type": FOLDER}, "Where fetched sources are kept (default: OUT/.fetch-cache)."),
+    ("Network", ("--allow-private-addresses", "allow_private"), {"is_flag": True},
+     "Also fetch URLs at loopback, private, link-local and other non-public addresses (an intranet)."),
+    ("Network", ("--fetch-deadline",), {"type": click.FloatRange(min=0.1), "default": 60.0, "show_default": True},
+     "Seconds allowed for one URL, redirects and retries included."),
     ("Performance", ("--no-reuse",), {"is_flag": True}, 'Skip reuse detection (the "Also appears in" sections).'),
     ("Performance", ("--scheduler",), {},
      "Run on Dask: a scheduler address (tcp://host:8786) or local:N for N local worker processes."),
@@ -179,7 +183,7 @@ def audit(**params: Any) -> None:
 def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     """Click's parameters (config defaults already merged in) as the library's options."""
     # These options mean the same in both, under the same name.
-    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs".split()
+    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private".split()
     return AuditOptions(
         paths=list(p["paths"]),
         rules=list(p["rules"]),
@@ -189,6 +193,7 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
         reuse=not p["no_reuse"],
         chunk_bytes=int(p["chunk_mb"] * 1e6),
         progress=progress,
+        fetch_deadline=p["fetch_deadline"],
         **{k: p[k] for k in same},
     )
 
@@ -201,19 +206,24 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the pages and their sidecar JSON.",
 )
-def fetch(urls: tuple[str, ...], out: Path) -> None:
-    """Fetch news pages politely (timeouts, retries, size and type limits) and save them.
+@options("--allow-private-addresses", "--fetch-deadline")
+def fetch(urls: tuple[str, ...], out: Path, allow_private: bool, fetch_deadline: float) -> None:
+    """Fetch news pages politely (timeouts, a deadline, retries, size and type limits) and save them.
 
     Each page is saved as NAME.html beside NAME.json (url, final url, status, fetched-at,
-    sha256, headers of interest); audit the folder afterwards. Exit 2 if any URL failed.
+    sha256, headers of interest); audit the folder afterwards. Only public addresses are
+    fetched unless --allow-private-addresses is given. Exit 2 if any URL failed.
     """
-    from auditor.net.fetch import FetchError, fetch_and_save  # pulls in requests: only here
+    from auditor.net.page import FetchPolicy  # fetching pulls in requests: only here
+    from auditor.net.urls import FetchError
+    from auditor.run.fetch_pages import fetch_and_save
 
+    policy = FetchPolicy(deadline=fetch_deadline, allow_private=allow_private)
     failed = 0
     for url in urls:
         click.echo(f"fetching {url} ...", err=True)
         try:
-            saved, status, size, warnings = fetch_and_save(url, out)
+            saved, status, size, warnings = fetch_and_save(url, out, policy)
         except FetchError as exc:
             click.echo(f"error: {url}: {exc}", err=True)
             failed += 1

@@ -60,6 +60,8 @@ class AuditOptions(BaseModel):
     verify: bool = False
     source_map: Path | None = None
     cache: Path | None = None
+    allow_private: bool = False  # --verify may fetch loopback, private, link-local, ... addresses
+    fetch_deadline: float = Field(default=60.0, gt=0)  # seconds for one URL, redirects included
     reuse: bool = True
     scheduler: str | None = None
     jobs: int | None = Field(default=None, ge=1)
@@ -105,14 +107,14 @@ def _note_settings(o: AuditOptions) -> dict[str, str]:
 def _verifier(o: AuditOptions) -> Any:
     if not (o.verify or o.source_map):
         return None
-    from auditor.net.verify import (
-        Verifier,  # pulls in requests: only when asked to verify
-    )
+    from auditor.net.page import FetchPolicy  # fetching pulls in requests: only when asked to verify
+    from auditor.net.verify import Verifier
 
     source_map = read_source_map(o.source_map) if o.source_map else {}
     # The default cache lives in --out and must stay there (OUT/.fetch-cache may not be a symlink).
     cache = FetchCache(o.cache, None) if o.cache else FetchCache(o.out / ".fetch-cache", within=o.out)
-    return Verifier(cache=cache, source_map=source_map)
+    policy = FetchPolicy(deadline=o.fetch_deadline, allow_private=o.allow_private)
+    return Verifier(cache=cache, source_map=source_map, policy=policy)
 
 
 def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOutcome:

@@ -119,6 +119,9 @@ class _Feeder:
                 a = a.model_copy(update={"source_line": locate_in_source(st.path, a.altered.text)})
             if self.verifier is not None:
                 a = self.verifier.verify(st.path, a, st.page)
+                if self.doc is not None:  # a refused URL: one warning for its article
+                    self.doc.warnings += self.verifier.warnings
+                self.verifier.warnings.clear()
             rec = ArticleRecord.of(st.path, a, rec.paragraph_chars)
         if not rec.overview.has_original:
             self.result.warnings.append(f"{st.path}:{rec.overview.altered_line}: no original headline found")
