@@ -19,8 +19,14 @@ from auditor.run.audit import AuditOptions, ExitCode
 from auditor.run.audit import audit as run_audit_command
 from auditor.run.baseline import write_baseline
 from auditor.run.config import load_config
+from auditor.text.terminal import printable
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
+
+
+def say(kind: str, message: str) -> None:
+    """One diagnostic line on stderr: ``kind: message``, the message made terminal-safe."""
+    click.echo(f"{kind}: {printable(message)}", err=True)
 
 
 class AuditorGroup(click.Group):
@@ -28,7 +34,7 @@ class AuditorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AuditorError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(str(exc))}", err=True)
             sys.exit(ExitCode.ERROR)
         except KeyboardInterrupt:  # temp files are gone already (the writer abandons them on the way out)
             click.echo("\ninterrupted", err=True)
@@ -39,7 +45,7 @@ class AuditorGroup(click.Group):
             if os.environ.get("HEADLINE_AUDITOR_DEBUG"):
                 raise
             click.echo(
-                f"error: internal error ({exc.__class__.__name__}: {exc}); "
+                f"error: internal error ({exc.__class__.__name__}: {printable(str(exc))}); "
                 "rerun with HEADLINE_AUDITOR_DEBUG=1 for details and please report it",
                 err=True,
             )
@@ -159,24 +165,24 @@ def audit(**params: Any) -> None:
     """
     quiet, verbose = params.pop("quiet"), params.pop("verbose")
     opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
-    outcome = run_audit_command(opts, None if quiet else lambda m: click.echo(f"note: {m}", err=True))
+    outcome = run_audit_command(opts, None if quiet else lambda m: say("note", m))
     for e in outcome.errors:
-        click.echo(f"error: {e}", err=True)
+        say("error", e)
     if not quiet:
         for n in outcome.notes:
-            click.echo(f"note: {n}", err=True)
+            say("note", n)
         for w in outcome.warnings:
-            click.echo(f"warning: {w}", err=True)
+            say("warning", w)
     if opts.check:
         for rel in outcome.stale:
-            click.echo(f"stale: {opts.out / rel}", err=True)
+            say("stale", str(opts.out / rel))
     else:
         st = outcome.stats
         if verbose:
-            click.echo(f"{st.files} file(s) read: {', '.join(outcome.files)}", err=True)
+            click.echo(f"{st.files} file(s) read: {printable(', '.join(outcome.files))}", err=True)
         if not quiet:
             found = f"{st.failing} finding(s) at or above {opts.fail_on}"
-            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {opts.out}")
+            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {printable(str(opts.out))}")
     sys.exit(outcome.exit_code(opts))
 
 
@@ -200,12 +206,7 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
 
 @main.command()
 @click.argument("urls", nargs=-1, required=True)
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the pages and their sidecar JSON.",
-)
+@click.option("--out", required=True, type=FOLDER, help="Folder for the pages and their sidecar JSON.")
 @options("--allow-private-addresses", "--fetch-deadline")
 def fetch(urls: tuple[str, ...], out: Path, allow_private: bool, fetch_deadline: float) -> None:
     """Fetch news pages politely (timeouts, a deadline, retries, size and type limits) and save them.
@@ -221,16 +222,16 @@ def fetch(urls: tuple[str, ...], out: Path, allow_private: bool, fetch_deadline:
     policy = FetchPolicy(deadline=fetch_deadline, allow_private=allow_private)
     failed = 0
     for url in urls:
-        click.echo(f"fetching {url} ...", err=True)
+        click.echo(f"fetching {printable(url)} ...", err=True)
         try:
             saved, status, size, warnings = fetch_and_save(url, out, policy)
         except FetchError as exc:
-            click.echo(f"error: {url}: {exc}", err=True)
+            say("error", f"{url}: {exc}")
             failed += 1
             continue
         for w in warnings:
-            click.echo(f"warning: {w}", err=True)
-        click.echo(f"  {status} {size:,} bytes -> {saved}", err=True)
+            say("warning", w)
+        click.echo(f"  {status} {size:,} bytes -> {printable(str(saved))}", err=True)
     sys.exit(ExitCode.ERROR if failed else ExitCode.OK)
 
 
@@ -256,8 +257,8 @@ def baseline_create(
     folders = rule_folders(list(rules), use_defaults=not no_default_rules)
     count, errors = write_baseline(list(paths), folders, frozenset(ignore), output)
     for e in errors:
-        click.echo(f"error: {e}", err=True)
-    click.echo(f"{count} finding(s) recorded in {output}")
+        say("error", e)
+    click.echo(f"{count} finding(s) recorded in {printable(str(output))}")
     sys.exit(ExitCode.ERROR if errors else ExitCode.OK)
 
 
@@ -271,7 +272,9 @@ def rules() -> None:
 def rules_list(rules: tuple[Path, ...], no_default_rules: bool) -> None:
     """Print every rule: id, kind, category, severity, source file."""
     for lr in load_rules(rule_folders(list(rules), use_defaults=not no_default_rules)):
-        click.echo(f"{lr.id}\t{lr.rule.kind}\t{lr.category}\t{lr.rule.severity}\t{lr.source}")
+        click.echo(
+            "\t".join(printable(str(v)) for v in (lr.id, lr.rule.kind, lr.category, lr.rule.severity, lr.source))
+        )
 
 
 @rules.command("check")
@@ -287,7 +290,7 @@ def rules_check(folder: Path | None) -> None:
     build_context(folders)  # registries and publisher styles validate too
     problems = check_examples(loaded)
     for p in problems:
-        click.echo(p, err=True)
+        click.echo(printable(p), err=True)
     click.echo(f"{len(loaded)} rule(s) checked, {len(problems)} problem(s)")
     sys.exit(ExitCode.FINDINGS if problems else ExitCode.OK)
 

@@ -218,3 +218,43 @@ def test_csv_cells_that_start_a_formula_are_quoted(cell):
 @pytest.mark.parametrize("cell", ["Reuters", "a=b", "1-2", "mail@example.org"])
 def test_other_csv_cells_are_left_alone(cell):
     assert guard_cell(cell) == cell
+
+
+# -- Item 12: diagnostics escape control characters.
+
+
+def test_a_file_name_cannot_forge_a_line_or_reach_the_terminal(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    forged = "x.txt\nwarning: all clear.txt"
+    (d / forged).write_bytes(b"")  # empty: one error line naming it
+    (d / "t\x1b]0;owned\x07\x1b[31mred.txt").write_bytes(b"")
+    (d / "bidi\u202etxt.txt").write_bytes(b"")
+    raw = bytes(d) + b"/caf\xe9.txt"  # a name that is not UTF-8
+    with open(raw, "wb"):
+        pass
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "audit", str(d), "--out", str(tmp_path / "r")],
+        capture_output=True,
+        timeout=120,
+    )
+    err = proc.stderr.decode("utf-8", "replace")
+    lines = err.splitlines()
+    # Before: "warning: all clear.txt: is empty" stood on a line of its own, and ESC reached the terminal.
+    assert all(line.startswith(("error:", "warning:", "note:")) for line in lines), err
+    assert not any(line.startswith("warning: all clear") for line in lines)
+    assert "x.txt\\nwarning: all clear.txt: is empty" in err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+    assert "t\\x1b]0;owned\\x07\\x1b[31mred.txt" in err and "bidi\\u202etxt.txt" in err
+    assert "caf\\xe9.txt" in err
+    assert proc.returncode == 2
+
+
+def test_printable_escapes_what_could_break_a_line():
+    from auditor.text.terminal import printable
+
+    assert (
+        printable("a\nb\rc\td\x1b[0m\x85\u2028\u2029\ufeff\udcff")
+        == "a\\nb\\rc\\td\\x1b[0m\\x85\\u2028\\u2029\\ufeff\\xff"
+    )
+    assert printable("Café — «ok» 北京 🙂") == "Café — «ok» 北京 🙂"

@@ -19,9 +19,12 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tu
     errors: list[InputError] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if not _utf8(raw):
+            errors.append(InputError(raw, NOT_UTF8_NAME))
+        elif p.is_dir():
+            known = len(errors)
             matches = sorted(str(f) for f in _walk(p, errors) if f.suffix.lower() in suffixes)
-            if not matches:
+            if not matches and len(errors) == known:  # else the errors already say why
                 errors.append(InputError(raw, f"directory holds no {'/'.join(suffixes)} files"))
             found.extend(matches)
         elif p.exists():
@@ -35,6 +38,19 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tu
         else:
             errors.append(InputError(raw, "no such file or directory"))
     return found, errors
+
+
+# Reports carry input names (JSON, notes, SARIF are UTF-8): a name whose bytes are not UTF-8
+# cannot be written into them, so such a file is named in an error and skipped.
+NOT_UTF8_NAME = "file name is not valid UTF-8; rename it to audit it"
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:  # undecodable bytes of the name, kept by Python as lone surrogates
+        return False
 
 
 def _special(p: Path) -> str | None:
@@ -67,7 +83,10 @@ def _walk(root: Path, errors: list[InputError]) -> list[Path]:
             errors.append(InputError(str(d), f"cannot list folder: {exc.strerror or exc}"))
             return
         for e in entries:
-            if e.is_dir():
+            if not _utf8(str(e)):
+                if e.suffix.lower() in INPUT_SUFFIXES:
+                    errors.append(InputError(str(e), NOT_UTF8_NAME + "; skipped"))
+            elif e.is_dir():
                 visit(e)
             elif e.is_file():
                 out.append(e)
