@@ -317,3 +317,54 @@ def test_a_worker_whose_parent_is_gone_exits(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "survived" not in proc.stdout
+
+
+# -- Item 16: an input that changes while it is read is said to have changed.
+
+
+class ChangingSink:
+    """A sink that appends to the input as soon as its first result arrives (after it was opened)."""
+
+    def __init__(self, change: bool):
+        self.change, self.warnings, self.articles = change, [], 0
+
+    def begin_document(self, doc):
+        if self.change:
+            with open(doc.path, "a", encoding="utf-8") as fh:
+                fh.write("\nA line written while the audit was reading the file.\n")
+
+    def article(self, rec):
+        self.articles += 1
+
+    def end_document(self, line_count, warnings):
+        self.warnings += warnings
+
+    def finish(self, errors, links):
+        return None
+
+
+@pytest.mark.parametrize("change", [True, False])
+def test_an_input_that_changes_while_read_is_warned_about(tmp_path, ctx, change):
+    from auditor.run.runner import run_audit
+
+    p = tmp_path / "moving.txt"
+    p.write_text(GOOD, encoding="utf-8")
+    sink = ChangingSink(change)
+    result = run_audit([str(p)], ctx, sink)
+    said = [w for w in result.warnings if "changed while it was being read" in w]
+    # Before: audited with the sha256 of one version and the lines of another, silently.
+    assert sink.articles == 1 and len(said) == (1 if change else 0), result.warnings
+    assert said == [w for w in sink.warnings if "changed while" in w]
+
+
+def test_an_html_page_that_changes_while_read_is_warned_about(tmp_path, ctx):
+    from auditor.run.runner import run_audit
+
+    p = tmp_path / "page.html"
+    p.write_text(
+        "<html><head><title>Antichrist visits Basra port</title></head><body><h1>Minister visits Basra port</h1>"
+        "<p>The minister toured the port on Monday and met officials there, his office said.</p></body></html>",
+        encoding="utf-8",
+    )
+    result = run_audit([str(p)], ctx, ChangingSink(True))
+    assert any("page.html: changed while it was being read" in w for w in result.warnings), result.warnings

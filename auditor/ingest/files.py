@@ -52,3 +52,25 @@ def open_input(path: str | os.PathLike[str]) -> BinaryIO:
         os.close(fd)
         raise InputError(name, refusal(kind))
     return os.fdopen(fd, "rb")
+
+
+Stamp = tuple[int, int, int, int, int]  # device, inode, size, mtime and ctime in nanoseconds
+
+
+def file_stamp(fh: BinaryIO) -> Stamp:
+    """What an open input looks like now: taken before it is read, compared by ``changed`` after."""
+    st = os.fstat(fh.fileno())
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def changed(path: str, before: Stamp) -> bool:
+    """Has ``path`` been written, replaced or removed since ``before`` was taken?
+
+    ctime moves on every write and cannot be set back by the writer, so a change that keeps
+    the size and restores the mtime is seen too.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return True
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != before

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from auditor.errors import InputError
 from auditor.ingest.discover import HTML_SUFFIXES
 from auditor.ingest.encodings import decode_html, guess_encoding
-from auditor.ingest.files import open_input
+from auditor.ingest.files import Stamp, file_stamp, open_input
 from auditor.ingest.html import PageInfo
 from auditor.models import SourceText
 
@@ -60,6 +60,7 @@ class SourceStream:
     page: PageInfo | None = None
     view: list[str] | None = None
     pending_digest: Future | None = field(default=None, repr=False, compare=False)
+    stamp: Stamp | None = None  # the file as it was when opened (see files.changed)
 
     def digest(self) -> str:
         """The file's SHA-256, waiting for the background hash if it is still running."""
@@ -167,7 +168,8 @@ def _open_html(p: Path, name: str) -> SourceStream:
 
     try:
         with open_input(p) as fh:
-            size = os.fstat(fh.fileno()).st_size
+            stamp = file_stamp(fh)
+            size = stamp[2]
             if size > MAX_HTML_BYTES:
                 raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
             data = fh.read()
@@ -190,6 +192,7 @@ def _open_html(p: Path, name: str) -> SourceStream:
         warnings=warnings,
         page=page,
         view=view,
+        stamp=stamp,
     )
 
 
@@ -201,16 +204,17 @@ def open_source(path: str | os.PathLike[str]) -> SourceStream:
         return _open_html(p, name)
     try:
         with open_input(p) as fh:
+            stamp = file_stamp(fh)
             head = fh.read(HEAD_BYTES)
             more = bool(fh.read(1))
-            size = os.fstat(fh.fileno()).st_size
+            size = stamp[2]
         digest = _sha256(p) if size < BACKGROUND_HASH_BYTES else ""
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if not head.strip(b" \t\r\n\x00\x0b\x0c") and not more:
         raise InputError(name, "is empty")
     encoding, warnings = guess_encoding(head, name)
-    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
+    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings, stamp=stamp)
     if not digest:
         # Hashing a gigabyte takes seconds; the workers start on the file meanwhile (hashlib
         # lets go of the GIL), and the digest is awaited only when the report needs it.

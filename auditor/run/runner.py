@@ -18,6 +18,7 @@ from auditor.analysis.segment import is_body_text
 from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
 from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
+from auditor.ingest.files import changed
 from auditor.ingest.readback import locate_in_source, read_bodies
 from auditor.ingest.sources import SourceStream, open_source
 from auditor.report.record import ArticleRecord
@@ -133,6 +134,11 @@ class _Feeder:
             return
         if doc.articles == 0:
             doc.warnings.append(no_headline_warning(doc.stream.path))
+        if doc.stream.stamp is not None and changed(doc.stream.path, doc.stream.stamp):
+            doc.warnings.append(
+                f"{doc.stream.path}: changed while it was being read (size or modification time differ); "
+                "its sha256 and its lines may come from different versions: audit it again"
+            )
         self.sink.end_document(doc.lines, doc.warnings)
         self.result.warnings.extend(doc.warnings)
         self.files_done += 1
