@@ -19,8 +19,14 @@ from auditor.run.audit import AuditOptions, ExitCode
 from auditor.run.audit import audit as run_audit_command
 from auditor.run.baseline import write_baseline
 from auditor.run.config import load_config
+from auditor.text.terminal import printable
 
 SEVERITIES = ("info", "low", "medium", "high", "never")
+
+
+def say(kind: str, message: str) -> None:
+    """One diagnostic line on stderr: ``kind: message``, the message made terminal-safe."""
+    click.echo(f"{kind}: {printable(message)}", err=True)
 
 
 class AuditorGroup(click.Group):
@@ -28,15 +34,18 @@ class AuditorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except AuditorError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(str(exc))}", err=True)
             sys.exit(ExitCode.ERROR)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+        except KeyboardInterrupt:  # temp files are gone already (the writer abandons them on the way out)
+            click.echo("\ninterrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug of ours: still one line, and a way to see more
             if os.environ.get("HEADLINE_AUDITOR_DEBUG"):
                 raise
             click.echo(
-                f"error: internal error ({exc.__class__.__name__}: {exc}); "
+                f"error: internal error ({exc.__class__.__name__}: {printable(str(exc))}); "
                 "rerun with HEADLINE_AUDITOR_DEBUG=1 for details and please report it",
                 err=True,
             )
@@ -114,11 +123,15 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
     ("Network", ("--source-map",), {"type": click.Path(path_type=Path, dir_okay=False, exists=True)},
      "CSV with columns file,line,url: the source URL of the article whose altered headline is on that line."),
     ("Network", ("--cache",), {"type": FOLDER}, "Where fetched sources are kept (default: OUT/.fetch-cache)."),
+    ("Network", ("--allow-private-addresses", "allow_private"), {"is_flag": True},
+     "Also fetch URLs at loopback, private, link-local and other non-public addresses (an intranet)."),
+    ("Network", ("--fetch-deadline",), {"type": click.FloatRange(min=0.1), "default": 60.0, "show_default": True},
+     "Seconds allowed for one URL, redirects and retries included."),
     ("Performance", ("--no-reuse",), {"is_flag": True}, 'Skip reuse detection (the "Also appears in" sections).'),
     ("Performance", ("--scheduler",), {},
      "Run on Dask: a scheduler address (tcp://host:8786) or local:N for N local worker processes."),
     ("Performance", ("--jobs", "-j"), {"type": click.IntRange(min=1)},
-     "Processes to use (default: all cores). Output is the same for any value."),
+     "Processes to use (default and most: the cores this process may use). Output is the same for any value."),
     ("Performance", ("--chunk-mb",), {"type": click.FloatRange(min=0.01), "default": 2.0, "hidden": True},
      "Size of the pieces a big file is cut into."),
 ]
@@ -145,35 +158,38 @@ def audit(**params: Any) -> None:
 
     \b
     Exit codes:
-      0  no finding at or above --fail-on
-      1  findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
-      2  usage error, bad rule file, or an input that could not be audited
+      0    no finding at or above --fail-on
+      1    findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
+      2    usage or config error, bad rule file, an input that could not be audited, a failed write
+      130  interrupted (Ctrl-C)
     """
     quiet, verbose = params.pop("quiet"), params.pop("verbose")
     opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
-    outcome = run_audit_command(opts)
+    outcome = run_audit_command(opts, None if quiet else lambda m: say("note", m))
     for e in outcome.errors:
-        click.echo(f"error: {e}", err=True)
+        say("error", e)
     if not quiet:
+        for n in outcome.notes:
+            say("note", n)
         for w in outcome.warnings:
-            click.echo(f"warning: {w}", err=True)
+            say("warning", w)
     if opts.check:
         for rel in outcome.stale:
-            click.echo(f"stale: {opts.out / rel}", err=True)
+            say("stale", str(opts.out / rel))
     else:
         st = outcome.stats
         if verbose:
-            click.echo(f"{st.files} file(s) read: {', '.join(outcome.files)}", err=True)
+            click.echo(f"{st.files} file(s) read: {printable(', '.join(outcome.files))}", err=True)
         if not quiet:
             found = f"{st.failing} finding(s) at or above {opts.fail_on}"
-            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {opts.out}")
+            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {printable(str(opts.out))}")
     sys.exit(outcome.exit_code(opts))
 
 
 def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     """Click's parameters (config defaults already merged in) as the library's options."""
     # These options mean the same in both, under the same name.
-    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs".split()
+    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private".split()
     return AuditOptions(
         paths=list(p["paths"]),
         rules=list(p["rules"]),
@@ -183,38 +199,39 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
         reuse=not p["no_reuse"],
         chunk_bytes=int(p["chunk_mb"] * 1e6),
         progress=progress,
+        fetch_deadline=p["fetch_deadline"],
         **{k: p[k] for k in same},
     )
 
 
 @main.command()
 @click.argument("urls", nargs=-1, required=True)
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the pages and their sidecar JSON.",
-)
-def fetch(urls: tuple[str, ...], out: Path) -> None:
-    """Fetch news pages politely (timeouts, retries, size and type limits) and save them.
+@click.option("--out", required=True, type=FOLDER, help="Folder for the pages and their sidecar JSON.")
+@options("--allow-private-addresses", "--fetch-deadline")
+def fetch(urls: tuple[str, ...], out: Path, allow_private: bool, fetch_deadline: float) -> None:
+    """Fetch news pages politely (timeouts, a deadline, retries, size and type limits) and save them.
 
     Each page is saved as NAME.html beside NAME.json (url, final url, status, fetched-at,
-    sha256, headers of interest); audit the folder afterwards. Exit 2 if any URL failed.
+    sha256, headers of interest); audit the folder afterwards. Only public addresses are
+    fetched unless --allow-private-addresses is given. Exit 2 if any URL failed.
     """
-    from auditor.net.fetch import FetchError, fetch_and_save  # pulls in requests: only here
+    from auditor.net.page import FetchPolicy  # fetching pulls in requests: only here
+    from auditor.net.urls import FetchError
+    from auditor.run.fetch_pages import fetch_and_save
 
+    policy = FetchPolicy(deadline=fetch_deadline, allow_private=allow_private)
     failed = 0
     for url in urls:
-        click.echo(f"fetching {url} ...", err=True)
+        click.echo(f"fetching {printable(url)} ...", err=True)
         try:
-            saved, status, size, warnings = fetch_and_save(url, out)
+            saved, status, size, warnings = fetch_and_save(url, out, policy)
         except FetchError as exc:
-            click.echo(f"error: {url}: {exc}", err=True)
+            say("error", f"{url}: {exc}")
             failed += 1
             continue
         for w in warnings:
-            click.echo(f"warning: {w}", err=True)
-        click.echo(f"  {status} {size:,} bytes -> {saved}", err=True)
+            say("warning", w)
+        click.echo(f"  {status} {size:,} bytes -> {printable(str(saved))}", err=True)
     sys.exit(ExitCode.ERROR if failed else ExitCode.OK)
 
 
@@ -240,8 +257,8 @@ def baseline_create(
     folders = rule_folders(list(rules), use_defaults=not no_default_rules)
     count, errors = write_baseline(list(paths), folders, frozenset(ignore), output)
     for e in errors:
-        click.echo(f"error: {e}", err=True)
-    click.echo(f"{count} finding(s) recorded in {output}")
+        say("error", e)
+    click.echo(f"{count} finding(s) recorded in {printable(str(output))}")
     sys.exit(ExitCode.ERROR if errors else ExitCode.OK)
 
 
@@ -255,7 +272,9 @@ def rules() -> None:
 def rules_list(rules: tuple[Path, ...], no_default_rules: bool) -> None:
     """Print every rule: id, kind, category, severity, source file."""
     for lr in load_rules(rule_folders(list(rules), use_defaults=not no_default_rules)):
-        click.echo(f"{lr.id}\t{lr.rule.kind}\t{lr.category}\t{lr.rule.severity}\t{lr.source}")
+        click.echo(
+            "\t".join(printable(str(v)) for v in (lr.id, lr.rule.kind, lr.category, lr.rule.severity, lr.source))
+        )
 
 
 @rules.command("check")
@@ -271,7 +290,7 @@ def rules_check(folder: Path | None) -> None:
     build_context(folders)  # registries and publisher styles validate too
     problems = check_examples(loaded)
     for p in problems:
-        click.echo(p, err=True)
+        click.echo(printable(p), err=True)
     click.echo(f"{len(loaded)} rule(s) checked, {len(problems)} problem(s)")
     sys.exit(ExitCode.FINDINGS if problems else ExitCode.OK)
 

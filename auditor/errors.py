@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class AuditorError(Exception):
     """A problem the user can fix; ``str()`` is the one line the CLI prints."""
@@ -10,8 +12,21 @@ class AuditorError(Exception):
         self.path = path
         self.message = message
         self.line = line
-        where = f"{path}:{line}" if line is not None else path
+        where = f"{_shown(path)}:{line}" if line is not None else _shown(path)
         super().__init__(f"{where}: {message}")
+
+
+def _shown(path: str) -> str:
+    """A path as UTF-8 text: the bytes of a name that is not UTF-8 shown as \\xNN (the message
+    goes into reports, which are UTF-8, and onto the terminal)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(path).decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class InputError(AuditorError):

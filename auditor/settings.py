@@ -112,7 +112,9 @@ class Settings(BaseModel):
     # is left unmarked (tests/test_pairing_marks.py checks it on the data when present).
     mark_word_slack: int = 3
     # An article holding more than this many characters is closed there (with a note): memory
-    # stays bounded by one article even when a 1 GB file has no further headline.
+    # stays bounded by one article even when a 1 GB file has no further headline. Each line
+    # also counts ingest.lines.LINE_COST (64, what a line costs CPython): a body of 20 million
+    # one-character lines is cut after about half a million of them, not held whole (1.3 GB).
     max_article_chars: int = 32_000_000
     # Saved pages (analysis.page): two distinct headline candidates are nominated as one
     # headline rewritten at or above this rapidfuzz ratio (folded text). On the 50 farm pages

@@ -1,4 +1,6 @@
-"""The one place that writes reports: atomically, only under --out, never over user files."""
+"""The one place that writes reports: atomically, only under --out, never over user files.
+Files get the umask's mode; a failed write is one error naming the file; a run holds the output
+folder's lock and removes only temp files of dead runs (see auditor.outlock)."""
 
 from __future__ import annotations
 
@@ -6,38 +8,79 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from pathlib import Path
+from typing import IO, Any
 
 from auditor.errors import AuditorError
+from auditor.outlock import CAN_LOCK, dead_leftovers, file_mode, lock_folder, temp_prefix
 
 MARKER = ".headline-auditor"
 MARKER_TEXT = "This folder holds reports written by headline-auditor; it may rewrite them.\n"
 
 
 def _inside(root: Path, target: Path) -> bool:
-    try:
-        target.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+    return target.resolve().is_relative_to(root.resolve())
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temp file beside ``path`` and rename it into place: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+@contextlib.contextmanager
+def _writing(path: Path | str) -> Iterator[None]:
+    """A read-only folder, a full disk or a vanished folder as one line naming the file."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield
+    except OSError as exc:
+        raise AuditorError(str(path), f"cannot write: {exc.strerror or exc}") from None
+
+
+def _temp_beside(path: Path, binary: bool = False) -> tuple[IO[Any], str]:
+    """An open temp file in ``path``'s folder, named for this process, with the umask's mode."""
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, file_mode())
+    return (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")), tmp
+
+
+def _commit(fh: IO[Any], tmp: str, path: Path, data: str | bytes | None = None) -> None:
+    """Write ``data`` (if any) to the temp file, sync it and rename it to ``path``; on any
+    failure the temp file is removed and the previous ``path`` stays as it was."""
+    try:
+        if data is not None:
+            fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
         os.replace(tmp, path)
     except BaseException:
+        with contextlib.suppress(OSError):
+            fh.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write to a temp file beside ``path`` and rename it into place: readers never see half a file."""
+    with _writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _commit(*_temp_beside(path, binary=isinstance(data, bytes)), path, data)
+
+
+def _is_marker(path: Path) -> bool:
+    """Only a regular file holding our text marks a folder ours (not a symlink, not a folder)."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode) or path.lstat().st_size > 4096:
+            return False
+        return path.read_text(encoding="utf-8") == MARKER_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _check_out(out: Path) -> None:
+    if out.is_symlink() and not out.exists():
+        raise AuditorError(str(out), "output path is a symbolic link to nothing; not followed")
+    if out.exists() and not out.is_dir():
+        raise AuditorError(str(out), "output path exists and is not a folder")
 
 
 def prepare_out(out: Path, planned: Sequence[str] = (), folders: Set[str] = frozenset()) -> bool:
@@ -48,9 +91,8 @@ def prepare_out(out: Path, planned: Sequence[str] = (), folders: Set[str] = froz
     to write is already there, and otherwise writes beside the user's files without marking
     the folder or removing anything.
     """
-    if out.exists() and not out.is_dir():
-        raise AuditorError(str(out), "output path exists and is not a folder")
-    if (out / MARKER).exists():
+    _check_out(out)
+    if _is_marker(out / MARKER):
         return True
     if out.is_dir() and any(out.iterdir()):
         clash = next((name for name in [*planned, *sorted(folders)] if (out / name).exists()), None)
@@ -60,7 +102,8 @@ def prepare_out(out: Path, planned: Sequence[str] = (), folders: Set[str] = froz
                 f"exists in a folder headline-auditor did not create (no {MARKER} marker); refusing to overwrite it",
             )
         return False
-    out.mkdir(parents=True, exist_ok=True)
+    with _writing(out):
+        out.mkdir(parents=True, exist_ok=True)
     atomic_write(out / MARKER, MARKER_TEXT)
     return True
 
@@ -68,16 +111,30 @@ def prepare_out(out: Path, planned: Sequence[str] = (), folders: Set[str] = froz
 class DirectoryTarget:
     """Writes reports under ``out``: each file through a temp file renamed into place."""
 
-    def __init__(self, out: Path, inputs: list[str], note_folders: set[str], planned: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        out: Path,
+        inputs: list[str],
+        note_folders: set[str],
+        planned: Sequence[str] = (),
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        _check_out(out)
+        with _writing(out):  # a run waits here while another one writes the same folder
+            out.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if CAN_LOCK else None
+            if self._lock_fd is not None:
+                lock_folder(self._lock_fd, out, on_wait)
         self.owned = prepare_out(out, list(planned), note_folders)
         if self.owned:
-            for leftover in sorted(out.rglob(".*.tmp")):
-                leftover.unlink()  # temp files of a run that was killed before its rename
+            for leftover in dead_leftovers(out):
+                with _writing(leftover):
+                    leftover.unlink()
         self.out = out
         self.inputs = {Path(p).resolve() for p in inputs}
         self.note_folders = note_folders
         self.written: set[Path] = set()
-        self._open: dict[str, tuple] = {}
+        self._open: dict[str, tuple[IO[Any], str, Path]] = {}
 
     def _target(self, rel: str) -> Path:
         target = self.out / rel
@@ -93,104 +150,85 @@ class DirectoryTarget:
 
     def put(self, rel: str, text: str) -> None:
         target = self._target(rel)
+        if target.resolve() in self.written:  # two articles, one file: never overwrite silently
+            raise AuditorError(str(target), "would be written twice in one run; not overwritten")
         atomic_write(target, text)
         self.written.add(target.resolve())
 
     def amend(self, rel: str, text: str) -> None:
         target = self._target(rel)
-        atomic_write(target, target.read_text(encoding="utf-8") + text)
+        with _writing(target):
+            old = target.read_text(encoding="utf-8")
+        atomic_write(target, old + text)
         self.written.add(target.resolve())
 
     def begin(self, rel: str) -> None:
         target = self._target(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        self._open[rel] = (os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp, target)
+        with _writing(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._open[rel] = (*_temp_beside(target), target)
 
     def add(self, rel: str, text: str) -> None:
-        self._open[rel][0].write(text)
+        fh, _, target = self._open[rel]
+        with _writing(target):
+            fh.write(text)
 
     def end(self, rel: str) -> None:
         fh, tmp, target = self._open.pop(rel)
-        fh.flush()
-        os.fsync(fh.fileno())
-        fh.close()
-        os.replace(tmp, target)
+        with _writing(target):
+            _commit(fh, tmp, target)
         self.written.add(target.resolve())
 
     def abandon(self) -> None:
         """After an error: drop half-written streams; the previous complete files stay."""
         for fh, tmp, _ in self._open.values():
-            fh.close()
+            with contextlib.suppress(OSError):  # a full disk fails the close's flush too
+                fh.close()
             Path(tmp).unlink(missing_ok=True)
         self._open.clear()
+        self.unlock()
+
+    def unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor releases the flock
+            self._lock_fd = None
 
     def finish(self) -> None:
         """Remove notes of articles that are gone, in the note folders of our own out folder."""
-        if not self.owned:
-            return
-        for folder in sorted(self.note_folders):
-            d = self.out / folder
-            if d.is_dir() and _inside(self.out, d):
-                for old in sorted(d.glob("*.md")):
-                    if old.resolve() not in self.written:
-                        old.unlink()
+        try:
+            if self.owned:
+                for folder in sorted(self.note_folders):
+                    d = self.out / folder
+                    if d.is_dir() and not d.is_symlink() and _inside(self.out, d):
+                        for old in sorted(d.glob("*.md")):
+                            if old.resolve() not in self.written:
+                                with _writing(old):
+                                    old.unlink()
+        finally:
+            self.unlock()
 
 
-class CheckTarget:
-    """Compares what a run would write with what is under ``out``; writes nothing."""
-
-    def __init__(self, out: Path, note_folders: set[str]) -> None:
-        self.out, self.note_folders = out, note_folders
-        self.stale: list[str] = []
-        self._hashes: dict = {}  # every file of the run, hashed as its text arrives
-
-    def put(self, rel: str, text: str) -> None:
-        self._hashes[rel] = hashlib.sha256(text.encode("utf-8"))
-
-    def amend(self, rel: str, text: str) -> None:
-        self._hashes[rel].update(text.encode("utf-8"))
-
-    def begin(self, rel: str) -> None:
-        self._hashes[rel] = hashlib.sha256()
-
-    def add(self, rel: str, text: str) -> None:
-        self._hashes[rel].update(text.encode("utf-8"))
-
-    def end(self, rel: str) -> None:
-        pass
-
-    def abandon(self) -> None:
-        self._hashes.clear()
-
-    def finish(self) -> None:
-        """Files that differ, are missing, or are notes this run would not write."""
-        for rel, h in sorted(self._hashes.items()):
-            try:
-                current = hashlib.sha256((self.out / rel).read_bytes()).hexdigest()
-            except OSError:
-                current = None
-            if current != h.hexdigest():
-                self.stale.append(rel)
-        for folder in sorted(self.note_folders):
-            d = self.out / folder
-            for old in sorted(d.glob("*.md")) if d.is_dir() else []:
-                if f"{folder}/{old.name}" not in self._hashes:
-                    self.stale.append(f"{folder}/{old.name}")
+def current_digest(path: Path) -> str | None:
+    """The sha256 of a report on disk (for --check); None when there is none to read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def append_text(path: Path, text: str) -> None:
     """Append to a file the user named (e.g. $GITHUB_STEP_SUMMARY): never truncate what is there."""
     if path.exists() and not path.is_file():
         raise AuditorError(str(path), "summary path exists and is not a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    with _writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
 
 
 def append_scratch(path: Path, data: bytes) -> None:
     """Append to a scratch file in a temporary folder of this run (reuse postings)."""
-    with path.open("ab") as fh:
+    with _writing(path), path.open("ab") as fh:
         fh.write(data)
 
 
@@ -209,7 +247,12 @@ def write_owned_file(path: Path, text: str, is_ours: Callable[[str], bool]) -> N
 class FetchCache:
     """Fetched pages on disk by URL, so a rerun never asks the network twice for one page."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, within: Path | None = None) -> None:
+        """``within``: the folder the cache must stay in (--out for the default OUT/.fetch-cache)."""
+        if within is not None and (folder.is_symlink() or (folder.exists() and not _inside(within, folder))):
+            raise AuditorError(
+                str(folder), f"is a symbolic link or leads outside {within}; not used as the fetch cache"
+            )
         self.folder = folder
 
     def _paths(self, url: str) -> tuple[Path, Path]:
@@ -225,11 +268,7 @@ class FetchCache:
 
     def put(self, url: str, body: bytes, sidecar: dict) -> None:
         page, meta = self._paths(url)
-        page.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=page.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(body)
-        os.replace(tmp, page)
+        atomic_write(page, body)
         atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
@@ -239,21 +278,20 @@ def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path
     prepare_out(out, [page.name, meta.name])
     if not (_inside(out, page) and _inside(out, meta)):
         raise AuditorError(str(page), "path leaves the output folder; not written")
-    fd, tmp = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".tmp", dir=out)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(body)
-    os.replace(tmp, page)
+    atomic_write(page, body)
     atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return page, meta
 
 
 def write_rule_bundle(bundle: tuple[tuple[tuple[str, str], ...], ...]) -> list[Path]:
     """On a Dask worker: the rule files sent with the tasks, as folders the loaders can read."""
-    root = Path(tempfile.mkdtemp(prefix="headline-auditor-rules-"))
+    with _writing(tempfile.gettempdir()):
+        root = Path(tempfile.mkdtemp(prefix="headline-auditor-rules-"))
     folders = []
     for k, files in enumerate(bundle):
         folder = root / f"{k:02d}"
-        folder.mkdir()
+        with _writing(folder):
+            folder.mkdir()
         for name, text in files:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)  # outlets/<region>.toml
             atomic_write(folder / name, text)

@@ -83,7 +83,10 @@ def server():
     httpd.shutdown()
 
 
-POLICY = FetchPolicy(connect_timeout=2, read_timeout=0.5, retries=2, backoff=0.05, max_bytes=100_000, max_redirects=3)
+# The servers here listen on 127.0.0.1: every policy and command below allows private addresses.
+POLICY = FetchPolicy(
+    connect_timeout=2, read_timeout=0.5, retries=2, backoff=0.05, max_bytes=100_000, max_redirects=3, allow_private=True
+)
 
 
 def get(server, path, policy=POLICY):
@@ -131,7 +134,16 @@ def test_charsets_from_header_and_meta(server):
 def test_fetch_command_saves_page_and_sidecar(server, tmp_path):
     out = tmp_path / "pages"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "fetch", server + "/ok", server + "/missing", "--out", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "fetch",
+            server + "/ok",
+            server + "/missing",
+            "--out",
+            str(out),
+            "--allow-private-addresses",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -169,6 +181,7 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
         "--verify",
         "--source-map",
         str(smap),
+        "--allow-private-addresses",
     ]
     before = Handler.hits["/source"]
     assert subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0

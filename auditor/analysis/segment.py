@@ -138,6 +138,9 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     is left unmarked (tests/test_pairing_marks.py).
     """
     limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
+    # n words need n letters and n - 1 characters between them: a shorter line can never be a
+    # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
+    min_chars = 2 * settings.headline_min_words - 1
 
     def may_pair(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
         """Could lines ``a`` and ``b`` (stripped; raw words beside) reach `pair_similar`? Each measure
@@ -163,8 +166,8 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
         out = bytearray(len(block))
         for pos, k in enumerate(nonblank):
             t = stripped[k]
-            if len(t) > limit:
-                continue  # a long line is never a headline
+            if len(t) > limit or len(t) < min_chars:
+                continue  # a long line is never a headline, nor one too short for its words
             if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
                 out[k] = 1
                 continue

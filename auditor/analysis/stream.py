@@ -69,7 +69,9 @@ def audit_stream(lines: LazyLines, ctx: AuditContext, start: int = 0, stop: int 
     limit = ctx.settings.max_article_chars
     while True:
         # Only marked lines can open an article; the rest is skipped without a look.
-        i = lines.next_marked(i, limit if pending is not None else None)
+        # With no article open, nothing before the next marked line is wanted: it is let go of
+        # while scanning, so a stretch without any headline costs no memory however long.
+        i = lines.next_marked(i, limit, release=False) if pending is not None else lines.next_marked(i, release=True)
         if not lines.has(i):
             break
         if pending is not None and lines.buffered_chars() > limit:

@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from auditor.ingest.files import open_input
 from auditor.ingest.sources import READ_BLOCK_BYTES
 
 # Big files are cut into tasks of about this size: per-task overhead is small next to 2 MB of
 # work, and many tasks balance the cores.
 TASK_BYTES = 2 << 20
+# A cut is looked for among the first this-many lines after a goal, each judged by its first
+# CANDIDATE_BYTES (a longer line is body text whatever follows), read SCAN_BLOCK_BYTES at a time.
+CANDIDATE_LINES = 10_000
+CANDIDATE_BYTES = 64 << 10
+SCAN_BLOCK_BYTES = 64 << 10
 # Encodings in which CR and LF bytes only ever mean CR and LF (no multi-byte unit holds them).
 _ASCII_SAFE = (
     "utf-8",
@@ -56,11 +62,57 @@ def _lines_before(fh: BinaryIO, start: int, end: int, carry_cr: bool) -> tuple[i
     return count, carry_cr
 
 
+def _line_end(fh: BinaryIO, start: int, limit: int) -> int | None:
+    """The position after the first LF at or after ``start`` and before ``limit``, read in blocks."""
+    fh.seek(start)
+    pos = start
+    while pos < limit:
+        block = fh.read(min(SCAN_BLOCK_BYTES, limit - pos))
+        if not block:
+            return None
+        k = block.find(b"\n")
+        if k >= 0:
+            return pos + k + 1
+        pos += len(block)
+    return None
+
+
+def _cut_in(fh: BinaryIO, start: int, limit: int, encoding: str, is_cut_point: Callable[[str], bool]) -> int | None:
+    """The start of the first line in [start, limit) after the one ``start`` falls in that
+    ``is_cut_point`` accepts; None when there is none. Raises _LoneCR on a CR-only line end.
+
+    Only [start, limit) is read, in bounded pieces: a line of gigabytes costs one pass over
+    its bytes and no memory (its first CANDIDATE_BYTES stand for it).
+    """
+    pos = _line_end(fh, start, limit)  # finish the line the goal falls in
+    for _ in range(CANDIDATE_LINES):  # look for a body-text line to start on
+        if pos is None or pos >= limit:
+            return None
+        fh.seek(pos)
+        raw = fh.readline(CANDIDATE_BYTES)
+        if not raw:
+            return None
+        if b"\r" in raw.rstrip(b"\r\n"):
+            raise _LoneCR  # lone CRs inside: leave the file to one reader
+        # Judged as the reader will see it: NULs are removed there.
+        if is_cut_point(raw.decode(encoding, errors="replace").replace("\x00", "").rstrip("\r\n")):
+            return pos
+        whole_line = raw.endswith(b"\n")
+        pos = pos + len(raw) if whole_line else _line_end(fh, pos + len(raw), limit)
+    return None
+
+
+class _LoneCR(Exception):
+    """A line holds a bare CR: its line numbers depend on reading it from the top."""
+
+
 def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: int = TASK_BYTES) -> list[Chunk]:
     """Chunk boundaries near every ``target`` bytes, each at a line ``is_cut_point`` accepts.
 
     The caller says where an article can be cut (a body-text line: a scan started there finds
-    what a scan from the top finds); one chunk when no cut fits.
+    what a scan from the top finds); one chunk when no cut fits. A cut is looked for only in
+    the ``target`` bytes after each goal, so planning reads each byte at most once whatever
+    the lines are like (one line of 2 GB included).
     """
     size = Path(path).stat().st_size
     whole = [Chunk(path, 0, 0, None)]
@@ -68,27 +120,18 @@ def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: 
         return whole
     cuts: list[tuple[int, int]] = []
     lines_so_far, counted_to, carry = 0, 0, False
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         for goal in range(target, size - target // 2, target):
-            if cuts and goal <= cuts[-1][0]:
+            try:
+                pos = _cut_in(fh, goal, min(goal + target, size), encoding, is_cut_point)
+            except _LoneCR:
+                return whole
+            if pos is None:
                 continue
-            fh.seek(goal)
-            fh.readline()  # finish the line the goal falls in
-            pos = fh.tell()
-            for _ in range(10_000):  # look for a body-text line to start on
-                raw = fh.readline()
-                if not raw:
-                    break
-                if b"\r" in raw.rstrip(b"\r\n"):
-                    return whole  # lone CRs inside: leave the file to one reader
-                text = raw.decode(encoding, errors="replace").rstrip("\r\n")
-                if is_cut_point(text):
-                    n, carry = _lines_before(fh, counted_to, pos, carry)
-                    lines_so_far += n
-                    counted_to = pos
-                    cuts.append((pos, lines_so_far))
-                    break
-                pos = fh.tell()
+            n, carry = _lines_before(fh, counted_to, pos, carry)
+            lines_so_far += n
+            counted_to = pos
+            cuts.append((pos, lines_so_far))
     if not cuts:
         return whole
     starts = [(0, 0)] + cuts

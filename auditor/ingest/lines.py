@@ -6,6 +6,15 @@ from collections.abc import Callable, Iterable, Iterator
 
 Marker = Callable[[list[str]], bytearray]  # one byte per line: 1 where a scan should stop
 
+# What a buffered line costs beyond its characters (a CPython str header of ~49 bytes and a list
+# slot of 8): counted in ``buffered_chars`` so that twenty million one-character lines weigh
+# what they take in memory, not twenty megabytes.
+LINE_COST = 64
+# Released lines are dropped from the front of the buffer in batches, not one by one: deleting
+# the head of a list moves every line after it, and one line at a time over twenty million
+# lines is quadratic.
+_COMPACT_AT = 4096
+
 
 class LazyLines:
     """Lines by 0-based index, read a block (a list of lines) at a time on demand.
@@ -22,9 +31,10 @@ class LazyLines:
         self._buf: list[str] = []
         self._marks = bytearray()
         self._marker = marker
-        self._base = base
+        self._base = base  # the index of _buf[0]
+        self._first = base  # the first line not released (lines before it may still sit in _buf)
         self._done = False
-        self._chars = 0
+        self._chars = 0  # characters plus LINE_COST a line, of the lines not released
 
     @classmethod
     def of(cls, lines: list[str], marker: Marker | None = None) -> LazyLines:
@@ -36,7 +46,7 @@ class LazyLines:
             if not block:
                 continue
             self._buf.extend(block)
-            self._chars += sum(map(len, block))
+            self._chars += sum(map(len, block)) + LINE_COST * len(block)
             self._marks += self._marker(block) if self._marker else bytes(len(block))
             return True
         self._done = True
@@ -55,17 +65,17 @@ class LazyLines:
 
     def __getitem__(self, index: int) -> str:
         offset = index - self._base
-        if 0 <= offset < len(self._buf):  # the common case: already read
+        if index >= self._first and offset < len(self._buf):  # the common case: already read
             return self._buf[offset]
         self._fill(index)
-        if index < self._base:
+        if index < self._first:
             raise IndexError(f"line {index + 1} was already released")
         return self._buf[index - self._base]
 
     def span(self, start: int, stop: int) -> list[str]:
         """Lines start..stop-1 (stop clipped to the end of the input)."""
         self._fill(stop - 1)
-        if start < self._base:
+        if start < self._first:
             raise IndexError(f"line {start + 1} was already released")
         return self._buf[start - self._base : stop - self._base]
 
@@ -84,16 +94,20 @@ class LazyLines:
             i += 1
         return out
 
-    def next_marked(self, index: int, max_chars: int | None = None) -> int:
+    def next_marked(self, index: int, max_chars: int | None = None, release: bool = False) -> int:
         """The first marked line at or after ``index``; the end of the input if none.
 
         With ``max_chars``, stop reading ahead once the window holds more than that many
         characters and return the first line not yet read: the caller closes the article.
+        With ``release``, the caller wants nothing before the line returned: lines passed
+        over are released as the scan goes, so a long stretch without a mark costs no memory.
         """
         while True:
-            k = self._marks.find(1, max(0, index - self._base))
+            k = self._marks.find(1, max(0, max(index, self._first) - self._base))
             if k >= 0:
                 return self._base + k
+            if release:
+                self.release(self._base + len(self._buf))
             if max_chars is not None and self._chars > max_chars:
                 return max(index, self._base + len(self._buf))
             if not self._read_block():
@@ -101,7 +115,7 @@ class LazyLines:
 
     def is_marked(self, index: int) -> bool:
         offset = index - self._base
-        return 0 <= offset < len(self._marks) and self._marks[offset] == 1
+        return index >= self._first and offset < len(self._marks) and self._marks[offset] == 1
 
     def end(self) -> int:
         """The number of lines in the whole input (reads to the end)."""
@@ -110,23 +124,28 @@ class LazyLines:
         return self._base + len(self._buf)
 
     def oldest(self) -> int:
-        """The index of the oldest line still held (lines before it were released)."""
-        return self._base
+        """The index of the oldest line not released (lines before it may not be read)."""
+        return self._first
 
     def read_so_far(self) -> int:
         return self._base + len(self._buf)
 
     def release(self, before: int) -> None:
         """Forget lines before index ``before``."""
-        drop = min(max(0, before - self._base), len(self._buf))
-        if drop:
-            self._chars -= sum(map(len, self._buf[:drop]))
-            del self._buf[:drop]
-            del self._marks[:drop]
-            self._base += drop
+        stop = min(before, self._base + len(self._buf))
+        if stop <= self._first:
+            return
+        dropped = self._buf[self._first - self._base : stop - self._base]
+        self._chars -= sum(map(len, dropped)) + LINE_COST * len(dropped)
+        self._first = stop
+        gone = self._first - self._base
+        if gone >= _COMPACT_AT and 2 * gone >= len(self._buf):
+            del self._buf[:gone]
+            del self._marks[:gone]
+            self._base = self._first
 
     def buffered_chars(self) -> int:
-        """Characters held now: what an article costs in memory."""
+        """Characters held now, plus LINE_COST a line: what an article costs in memory."""
         return self._chars
 
     def __len__(self) -> int:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from auditor.errors import InputError
 from auditor.ingest.discover import HTML_SUFFIXES
 from auditor.ingest.encodings import decode_html, guess_encoding
+from auditor.ingest.files import Stamp, file_stamp, open_input
 from auditor.ingest.html import PageInfo
 from auditor.models import SourceText
 
@@ -59,6 +60,7 @@ class SourceStream:
     page: PageInfo | None = None
     view: list[str] | None = None
     pending_digest: Future | None = field(default=None, repr=False, compare=False)
+    stamp: Stamp | None = None  # the file as it was when opened (see files.changed)
 
     def digest(self) -> str:
         """The file's SHA-256, waiting for the background hash if it is still running."""
@@ -84,11 +86,7 @@ class SourceStream:
         if self.view is not None:
             yield list(self.view)
             return
-        try:
-            fh = Path(self.path).open("rb")  # noqa: SIM115 - closed by the with below; open errors get their own message
-        except OSError as exc:
-            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
-        with fh:
+        with open_input(self.path) as fh:
             if start_byte:
                 fh.seek(start_byte)
             yield from self._split(self._decode(fh, start_byte), first_line - 1)
@@ -159,7 +157,7 @@ class SourceStream:
 
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         for chunk in iter(lambda: fh.read(READ_BLOCK_BYTES), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -169,10 +167,12 @@ def _open_html(p: Path, name: str) -> SourceStream:
     from auditor.ingest.html import read_page
 
     try:
-        size = p.stat().st_size
-        if size > MAX_HTML_BYTES:
-            raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
-        data = p.read_bytes()
+        with open_input(p) as fh:
+            stamp = file_stamp(fh)
+            size = stamp[2]
+            if size > MAX_HTML_BYTES:
+                raise InputError(name, f"page is {size:,} bytes; pages over {MAX_HTML_BYTES:,} are not parsed")
+            data = fh.read()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
@@ -195,6 +195,7 @@ def _open_html(p: Path, name: str) -> SourceStream:
         warnings=warnings,
         page=page,
         view=view,
+        stamp=stamp,
     )
 
 
@@ -202,22 +203,21 @@ def open_source(path: str | os.PathLike[str]) -> SourceStream:
     """Check an input and open it for streaming; raise InputError naming the path on any problem."""
     name = str(path)
     p = Path(path)
-    if p.suffix.lower() in HTML_SUFFIXES and p.is_file():
+    if p.suffix.lower() in HTML_SUFFIXES:
         return _open_html(p, name)
     try:
-        if p.is_dir():
-            raise InputError(name, "is a directory")
-        with p.open("rb") as fh:
+        with open_input(p) as fh:
+            stamp = file_stamp(fh)
             head = fh.read(HEAD_BYTES)
             more = bool(fh.read(1))
-        size = p.stat().st_size
+            size = stamp[2]
         digest = _sha256(p) if size < BACKGROUND_HASH_BYTES else ""
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if not head.strip(b" \t\r\n\x00\x0b\x0c") and not more:
         raise InputError(name, "is empty")
     encoding, warnings = guess_encoding(head, name)
-    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings)
+    stream = SourceStream(path=name, sha256=digest, encoding=encoding, warnings=warnings, stamp=stamp)
     if not digest:
         # Hashing a gigabyte takes seconds; the workers start on the file meanwhile (hashlib
         # lets go of the GIL), and the digest is awaited only when the report needs it.

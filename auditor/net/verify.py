@@ -9,13 +9,9 @@ from rapidfuzz import fuzz
 from auditor.ingest.encodings import decode_html
 from auditor.ingest.html import PageInfo, extract_page, page_headline
 from auditor.models import Article, Verification
-from auditor.net.fetch import (
-    FetchError,
-    FetchPolicy,
-    fetch,
-    header_charset,
-    make_session,
-)
+from auditor.net.fetch import fetch, make_session
+from auditor.net.page import DEFAULT_POLICY, FetchPolicy, header_charset
+from auditor.net.urls import FetchError, URLRefused
 from auditor.text.normalize import normalize
 from auditor.writer import FetchCache
 
@@ -28,8 +24,10 @@ CONFIRMED_AT = 90.0
 class Verifier:
     cache: FetchCache
     source_map: dict[tuple[str, int], str] = field(default_factory=dict)
-    policy: FetchPolicy = FetchPolicy()
+    policy: FetchPolicy = DEFAULT_POLICY
     fetched: list[str] = field(default_factory=list)  # URLs that went to the network this run
+    # One line per article whose source URL was refused (malformed, or not a public address).
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.session = make_session(self.policy)
@@ -64,6 +62,8 @@ class Verifier:
         try:
             source = page_headline(extract_page(self.page_html(url)))
         except FetchError as exc:
+            if isinstance(exc, URLRefused):
+                self.warnings.append(f"{path}:{a.altered.line}: source URL {url} not fetched: {exc}")
             return a.model_copy(update={"verification": Verification(url=url, status="unreachable", reason=str(exc))})
         if not source:
             v = Verification(url=url, status="unreachable", reason="the page shows no headline")

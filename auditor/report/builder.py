@@ -1,7 +1,7 @@
 """Build every report while articles stream past: notes at once, the big files piece by piece.
 
 Rendering stays pure (text from models); a Target decides whether the text is written
-(writer.DirectoryTarget) or compared with what is on disk (writer.CheckTarget). The builder
+(writer.DirectoryTarget) or compared with what is on disk (report.check.CheckTarget). The builder
 never reads an input: reuse links arrive, already confirmed, at ``finish``.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from auditor.models import Article, top_severity
 
@@ -52,11 +53,18 @@ def csv_row(path: str, a: Article, note: str) -> str:
         note,
     ]
     buf = io.StringIO()
-    # Cells that a spreadsheet would run as a formula are prefixed with a quote.
-    csv.writer(buf, lineterminator="\n").writerow(
-        [("'" + v) if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row]
-    )
+    csv.writer(buf, lineterminator="\n").writerow([guard_cell(v) if isinstance(v, str) else v for v in row])
     return buf.getvalue()
+
+
+# What a spreadsheet takes as the start of a formula, also after leading spaces (" =1+1") and
+# in full width (Japanese Excel reads "＝" as "=").
+_FORMULA_START = re.compile(r"^[\s\x00-\x1f]*[=+\-@＝＋－＠]|^[\t\r\n]")
+
+
+def guard_cell(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading quote, so it shows as text."""
+    return "'" + value if _FORMULA_START.match(value) else value
 
 
 def csv_header() -> str:

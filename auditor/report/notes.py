@@ -7,7 +7,7 @@ import re
 
 from auditor.ingest.html import PageInfo
 from auditor.models import SEVERITY_ORDER, Article, Citation
-from auditor.text.markdown import md, quote, visible_controls
+from auditor.text.markdown import INVISIBLE, md, md_link, quote, visible_controls
 
 ROLE_LABELS = {
     "quoted_source": "quoted source",
@@ -19,7 +19,7 @@ ROLE_LABELS = {
 }
 
 
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}\t\n\r]")
 
 
 def front_matter(fields: dict[str, str | int]) -> str:
@@ -125,7 +125,7 @@ def _findings(a: Article, known: set[tuple[str, str]]) -> str:
     parts = ["\n## Rule findings\n\n| severity | rule | category | term | message |\n|---|---|---|---|---|\n"]
     for f in sorted(a.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.rule, f.term)):
         tag = " (known)" if (f.rule, f.term) in known else ""
-        rule = f"[{md(f.rule)}]({f.reference})" if f.reference else md(f.rule)
+        rule = md_link(f.rule, f.reference)
         parts.append(f"| {f.severity}{tag} | {rule} | {md(f.category)} | {md(f.term)} | {md(f.message)} |\n")
     return "".join(parts)
 

@@ -35,12 +35,22 @@ class NotePaths:
         stems: dict[str, list[str]] = {}
         for p in inputs:
             stems.setdefault(stem_folder(p).lower(), []).append(p)
-        self._folder: dict[str, str] = {}
+        wanted: dict[str, str] = {}
         for paths in stems.values():
             for p in paths:
                 # Two inputs named alike (a/x.txt, b/x.txt) get folders told apart by a path hash.
                 suffix = "" if len(paths) == 1 else "-" + hashlib.sha256(p.encode()).hexdigest()[:8]
-                self._folder[p] = stem_folder(p) + suffix
+                wanted[p] = stem_folder(p) + suffix
+        # A third input may be named like one of those (x-<hash>.txt): the later one in input
+        # order gets a counter, so no two inputs ever share a folder (nor overwrite each other).
+        self._folder: dict[str, str] = {}
+        taken: set[str] = set()
+        for p in dict.fromkeys(inputs):
+            name, k = wanted[p], 2
+            while name.lower() in taken:
+                name, k = f"{wanted[p]}-{k}", k + 1
+            taken.add(name.lower())
+            self._folder[p] = name
 
     def note(self, path: str, index: int, altered: str) -> str:
         """The note of article ``index`` of ``path``, whose altered headline is ``altered``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
@@ -12,6 +13,7 @@ from auditor.checks.engine import UNCLASSIFIED_ID
 from auditor.checks.loader import LoadedRule
 from auditor.ingest.html import PageInfo
 from auditor.models import Article, Finding
+from auditor.text.markdown import visible_controls
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
@@ -29,6 +31,13 @@ UNCLASSIFIED_RULE = {
 }
 
 
+def sarif_text(text: str) -> str:
+    """Plain text for a SARIF message: "[x](target)" is an embedded link there (SARIF 2.1.0,
+    3.11.6), so literal brackets and backslashes are backslash-escaped, as the standard asks,
+    and invisible characters are shown, so input text can neither link nor hide."""
+    return re.sub(r"([\\\[\]])", r"\\\1", visible_controls(text))
+
+
 def artifact_uri(path: str) -> str:
     """A URI reference for an input path: relative stays relative, absolute becomes file://."""
     posix = path.replace("\\", "/")
@@ -42,11 +51,15 @@ def _rule_descriptor(lr: LoadedRule) -> dict:
     d = {
         "id": lr.id,
         "name": r.name,
-        "shortDescription": {"text": r.message},
+        "shortDescription": {"text": sarif_text(r.message)},
         "fullDescription": {
-            "text": f"{r.message} ({r.kind} rule, category {lr.category}, from {PurePosixPath(lr.source).name})"
+            "text": sarif_text(
+                f"{r.message} ({r.kind} rule, category {lr.category}, from {PurePosixPath(lr.source).name})"
+            )
         },
-        "help": {"text": f"{r.message}. Severity {r.severity}." + (f" See {r.reference}" if r.reference else "")},
+        "help": {
+            "text": sarif_text(f"{r.message}. Severity {r.severity}." + (f" See {r.reference}" if r.reference else ""))
+        },
         "defaultConfiguration": {"level": LEVELS[r.severity]},
         "properties": {"category": lr.category, "severity": r.severity, "kind": r.kind, "tags": [lr.category]},
     }
@@ -115,7 +128,7 @@ def sarif_result(
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
-        "message": {"text": f"{f.message}: “{f.term}” in the headline “{a.altered.text}”"},
+        "message": {"text": sarif_text(f"{f.message}: “{f.term}” in the headline “{a.altered.text}”")},
         "locations": [
             {
                 "physicalLocation": {

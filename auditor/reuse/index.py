@@ -70,9 +70,13 @@ class ReuseIndex:
     ``jobs`` > 1 the buckets are grouped by a process pool.
     """
 
-    def __init__(self, boilerplate: tuple[str, ...] = (), jobs: int = 1) -> None:
+    def __init__(
+        self, boilerplate: tuple[str, ...] = (), jobs: int = 1, worker_init: Callable[[], object] | None = None
+    ) -> None:
+        """``worker_init`` runs first in each pool process (the run makes them end with it)."""
         self.boilerplate = list(boilerplate)
         self.jobs = jobs
+        self.worker_init = worker_init
         self._dir = tempfile.TemporaryDirectory(prefix="headline-auditor-reuse-")
         self.db = sqlite3.connect(Path(self._dir.name) / "reuse.db")
         self.db.execute("PRAGMA journal_mode=OFF")
@@ -149,7 +153,7 @@ class ReuseIndex:
         self._flush_postings()
         files = [str(self._bucket_path(j)) for j in sorted(self._written)]
         if self.jobs > 1 and len(files) > 1:
-            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            with ProcessPoolExecutor(max_workers=self.jobs, initializer=self.worker_init) as pool:
                 parts = list(pool.map(bucket_rows_from_file, files))
         else:
             parts = [bucket_rows_from_file(f) for f in files]

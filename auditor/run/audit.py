@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -15,13 +18,14 @@ from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
+from auditor.report.check import CheckTarget
 from auditor.report.paths import NotePaths
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
-from auditor.run.pool import default_jobs
+from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
-from auditor.writer import CheckTarget, DirectoryTarget, FetchCache, append_text
+from auditor.writer import DirectoryTarget, FetchCache, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
 Format = Literal["md", "json", "sarif", "csv"]
@@ -33,7 +37,8 @@ class ExitCode(IntEnum):
 
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # findings at or above --fail-on (or, with --strict, warnings; with --check, stale reports)
-    ERROR = 2  # usage error, a bad rule file, or an input that could not be audited
+    ERROR = 2  # usage or config error, a bad rule file, an input that could not be audited, a failed write
+    INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + 2, as shells report it
 
 
 class AuditOptions(BaseModel):
@@ -55,6 +60,8 @@ class AuditOptions(BaseModel):
     verify: bool = False
     source_map: Path | None = None
     cache: Path | None = None
+    allow_private: bool = False  # --verify may fetch loopback, private, link-local, ... addresses
+    fetch_deadline: float = Field(default=60.0, gt=0)  # seconds for one URL, redirects included
     reuse: bool = True
     scheduler: str | None = None
     jobs: int | None = Field(default=None, ge=1)
@@ -69,6 +76,7 @@ class AuditOutcome:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with check: reports that differ
+    notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
 
     def exit_code(self, options: AuditOptions) -> ExitCode:
         if options.check:
@@ -99,32 +107,39 @@ def _note_settings(o: AuditOptions) -> dict[str, str]:
 def _verifier(o: AuditOptions) -> Any:
     if not (o.verify or o.source_map):
         return None
-    from auditor.net.verify import (
-        Verifier,  # pulls in requests: only when asked to verify
-    )
+    from auditor.net.page import FetchPolicy  # fetching pulls in requests: only when asked to verify
+    from auditor.net.verify import Verifier
 
     source_map = read_source_map(o.source_map) if o.source_map else {}
-    return Verifier(cache=FetchCache(o.cache or o.out / ".fetch-cache"), source_map=source_map)
+    # The default cache lives in --out and must stay there (OUT/.fetch-cache may not be a symlink).
+    cache = FetchCache(o.cache, None) if o.cache else FetchCache(o.out / ".fetch-cache", within=o.out)
+    policy = FetchPolicy(deadline=o.fetch_deadline, allow_private=o.allow_private)
+    return Verifier(cache=cache, source_map=source_map, policy=policy)
 
 
-def audit(o: AuditOptions) -> AuditOutcome:
-    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``."""
+def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOutcome:
+    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``.
+
+    ``say`` is told at once what the caller should know before the outcome (e.g. that the run
+    waits for another one writing the same --out).
+    """
     known = _known(o.baseline)
     folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
     ctx, digest = build_context(folders, o.ignore)
     files, errors = input_files(list(o.paths))
     note_folders = NotePaths(files).folders() if "md" in o.formats else set()
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
-    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned)
+    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
     builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
-    jobs = o.jobs or default_jobs()
-    reuse = ReuseIndex(ctx.boilerplate, jobs) if o.reuse else None
+    jobs, capped = capped_jobs(o.jobs)
+    notes = [capped] if capped else []
+    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
     client = cluster = None
     try:
         if o.scheduler:
             from auditor.run.cluster import connect
 
-            client, cluster = connect(o.scheduler)
+            client, cluster = connect(o.scheduler, notes)
         plan = RunPlan(
             jobs=jobs,
             folders=folders,
@@ -147,4 +162,4 @@ def audit(o: AuditOptions) -> AuditOutcome:
     if o.summary and not o.check:
         append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
-    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale)
+    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale, notes=notes)

@@ -16,6 +16,7 @@ from auditor.checks.loader import rule_bundle
 from auditor.errors import AuditorError
 from auditor.reuse.index import SharedRow
 from auditor.reuse.postings import shared_rows_of
+from auditor.run.pool import capped_jobs
 from auditor.run.tasks import Task, TaskResult, run_task, use_context
 from auditor.run.window import in_order
 from auditor.writer import write_rule_bundle
@@ -40,8 +41,9 @@ def run_task_with_rules(task: Task, bundle: Bundle, ignore: frozenset[str]) -> T
     return run_task(task)
 
 
-def connect(scheduler: str) -> tuple[Any, Any]:
-    """A distributed Client for an address, or for a LocalCluster of N worker processes."""
+def connect(scheduler: str, notes: list[str] | None = None) -> tuple[Any, Any]:
+    """A distributed Client for an address, or for a LocalCluster of N worker processes
+    (N capped at the cores, with a line in ``notes`` saying so)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -55,6 +57,9 @@ def connect(scheduler: str) -> tuple[Any, Any]:
             raise AuditorError(
                 "--scheduler", f"expected local:N with N a positive whole number, got {scheduler!r}"
             ) from None
+        n, capped = capped_jobs(n, "--scheduler local:N with N =")
+        if capped and notes is not None:
+            notes.append(capped)
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
     try:

@@ -18,6 +18,7 @@ from auditor.analysis.segment import is_cut_point
 from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
 from auditor.ingest.chunks import TASK_BYTES, Chunk, plan
+from auditor.ingest.files import changed
 from auditor.ingest.readback import read_bodies
 from auditor.ingest.sources import SourceStream, open_source
 from auditor.report.record import ArticleRecord
@@ -115,6 +116,9 @@ class _Feeder:
         rec.renumber(index)
         if self.verifier is not None:
             a = self.verifier.verify(st.path, rec.article, st.page)
+            if self.doc is not None:  # a refused URL: one warning for its article
+                self.doc.warnings += self.verifier.warnings
+            self.verifier.warnings.clear()
             rec = ArticleRecord.of(st.path, a, rec.paragraph_chars)
         # A page's lone headline is the usual case (nothing else to compare); it warns only
         # when it reports terms, as a text dump's lone headline (framed only then) always does.
@@ -128,6 +132,11 @@ class _Feeder:
             return
         if doc.articles == 0:
             doc.warnings.append(no_headline_warning(doc.stream.path))
+        if doc.stream.stamp is not None and changed(doc.stream.path, doc.stream.stamp):
+            doc.warnings.append(
+                f"{doc.stream.path}: changed while it was being read (size or modification time differ); "
+                "its sha256 and its lines may come from different versions: audit it again"
+            )
         self.sink.end_document(doc.lines, doc.warnings)
         self.result.warnings.extend(doc.warnings)
         self.files_done += 1
