@@ -142,27 +142,32 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
     min_chars = 2 * settings.headline_min_words - 1
 
-    def may_pair(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
-        """Could lines ``a`` and ``b`` (stripped; raw words beside) reach `pair_similar`? Each measure
-        is at most the shorter side over the longer (characters, words); shared raw words bound
-        the word measure from above (with slack for words punctuation keeps apart until
-        normalised); the raw prefix and suffix bound the character measure (less 0.1 for what
-        normalising changes). A truncated original is compared with a prefix: no bound then."""
+    low_level, word_level = level - 0.1, level
+
+    def may_pair(a: str, b: str, la: str, lb: str, wa: set[str], wb: set[str], na: int, nb: int) -> bool:
+        """Could lines ``a`` and ``b`` (stripped; lower-cased, their word sets and word counts
+        beside) reach `pair_similar`? Each measure is at most the shorter side over the longer
+        (characters, words); shared words bound the word measure from above (with slack for
+        words punctuation keeps apart until normalised); the prefix and suffix bound the
+        character measure (less 0.1 for what normalising changes). A truncated original is
+        compared with a prefix: no bound then."""
         if b.endswith(("…", "...")):
             return True
-        la, lb, na, nb = len(a), len(b), len(wa), len(wb)
-        if min(la, lb) < (level - 0.1) * max(la, lb) and min(na, nb) < level * max(na, nb) - slack:
+        ca, cb = len(a), len(b)
+        if min(ca, cb) < low_level * max(ca, cb) and min(na, nb) < word_level * max(na, nb) - slack:
             return False
-        a, b = a.lower(), b.lower()
-        if len({w.lower() for w in wa} & {w.lower() for w in wb}) >= level * max(na, nb) - slack:
+        if len(wa & wb) >= word_level * max(na, nb) - slack:
             return True
-        p = Prefix.similarity(a, b)
-        return p + Postfix.similarity(a[p:], b[p:]) >= (level - 0.1) * max(la, lb)
+        p = Prefix.similarity(la, lb)
+        return p + Postfix.similarity(la[p:], lb[p:]) >= low_level * max(ca, cb)
 
     def marks(block: list[str]) -> bytearray:
         stripped = [t.strip() for t in block]
         nonblank = [k for k, t in enumerate(stripped) if t]
-        split: dict[int, list[str]] = {}
+        # Each line a window may hold is lower-cased and split once, however many windows hold it.
+        low = [t.lower() if len(t) <= limit else "" for t in stripped]
+        split = [t.split() for t in low]
+        sets: dict[int, set[str]] = {}
         out = bytearray(len(block))
         for pos, k in enumerate(nonblank):
             t = stripped[k]
@@ -171,12 +176,13 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
             if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
                 out[k] = 1
                 continue
-            wk = split.get(k) or split.setdefault(k, t.split())
+            wk = sets.get(k) or sets.setdefault(k, set(split[k]))
             for j in nonblank[pos + 1 : pos + 1 + _MARK_AHEAD]:
                 u = stripped[j]
                 if len(u) > limit:
                     break  # a long line closes the window and cannot be the original itself
-                if may_pair(t, u, wk, split.get(j) or split.setdefault(j, u.split())):
+                wj = sets.get(j) or sets.setdefault(j, set(split[j]))
+                if may_pair(t, u, low[k], low[j], wk, wj, len(split[k]), len(split[j])):
                     out[k] = 1
                     break
         return out
