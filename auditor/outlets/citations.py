@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from auditor.models import Citation, Confidence
 from auditor.outlets.matcher import Matcher, Mention
 from auditor.outlets.resolve import Sighting, resolve
 from auditor.outlets.roles import classify, near
 from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
+from auditor.text.prefilter import prefiltered
 
 EVIDENCE_CHARS = 160
-_AFFILIATION_LEFT = re.compile(
+_AFFILIATION_LEFT = prefiltered(
     r"\b(?:fellow|researcher|analyst|director|expert|head|professor|scholar|associate|chair|member)\b"
     r"[^.]{0,50}\b(?:at|of|for|with)\s+(?:[A-Z][\w]+['’]s\s+)?(?:the\s+)?$"
 )
