@@ -39,11 +39,11 @@ def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozens
     ("the Times") then means that outlet.
     """
     found: list[Sighting] = []
-    hit, cued = matcher.scan(body)
+    hits, cued = matcher.scan(body)
     extra = unlisted_mentions(body, cued)
-    for k in sorted(set(hit) | set(extra)):
+    for k in sorted(set(hits) | set(extra)):
         text = body.lines[k]
-        mentions = matcher.find(text)
+        mentions = matcher.mentions(body.folded_lines[k], hits[k]) if k in hits else []
         for i, m in enumerate(mentions):
             if i and _restates(text, mentions[i - 1], m):
                 continue  # "Middle East Eye (MEE) reports": one mention, its short form in brackets

@@ -160,31 +160,39 @@ class Matcher:
             # "the Post", "Record": a shared name that is an ordinary phrase too needs a cue.
             key.ambiguous = key.ambiguous or ordinary
 
-    def scan(self, body: Body) -> tuple[list[int], list[int]]:
-        """The body lines where any alias occurs, and those holding a citation-frame cue.
+    def scan(self, body: Body) -> tuple[dict[int, list[tuple[int, Key]]], list[int]]:
+        """The automaton's hits by body line, and the lines holding a citation-frame cue.
 
-        One automaton pass over the whole body, before any judging: ``find`` then reads only
-        the first lines, the search for unlisted outlets only the second. No alias or cue holds
-        a newline, so no hit spans two lines.
+        One pass over the whole body, before any judging: ``mentions`` then judges each hit
+        line's hits (kept, not found again), the search for unlisted outlets reads the cued
+        lines. No alias or cue holds a newline, so no hit spans two lines. A hit is (end
+        offset within its line, key).
         """
-        hit: set[int] = set()
+        hits: dict[int, list[tuple[int, Key]]] = {}
         cued: set[int] = set()
-        line_at = body.line_at
+        line_at, starts = body.line_at, body.line_starts
         for end, key in self._hits(body.folded):
-            (cued if key is FRAME_CUE else hit).add(line_at(end))
-        return sorted(hit), sorted(cued)
+            k = line_at(end)
+            if key is FRAME_CUE:
+                cued.add(k)
+            else:
+                hits.setdefault(k, []).append((end - starts[k], key))
+        return hits, sorted(cued)
 
     def lines_hit(self, body: Body) -> list[int]:
         """The body lines where any alias occurs (see ``scan``)."""
-        return self.scan(body)[0]
+        return sorted(self.scan(body)[0])
 
     def find(self, line: str) -> list[Mention]:
         """Whole-word mentions in one line of text, longest match winning overlaps."""
         folded = normalize(line, keep_case=True, collapse=False)
+        return self.mentions(folded, [(end, key) for end, key in self._hits(folded) if key is not FRAME_CUE])
+
+    def mentions(self, folded: str, hits: list[tuple[int, Key]]) -> list[Mention]:
+        """The mentions the automaton's ``hits`` in one folded line (see ``normalize``) make:
+        whole words, longest match winning overlaps."""
         raw: list[tuple[int, int, Key]] = []
-        for end, key in self._hits(folded):
-            if key is FRAME_CUE:
-                continue
+        for end, key in hits:
             start = end - key.length + 1
             if key.has_upper and not key.exact and not any(c.isupper() for c in folded[start : end + 1]):
                 continue  # "coupon code appleinsider": a code, not the name

@@ -43,9 +43,10 @@ class Body:
         return self.stripped_folded.split("\n")
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def line_starts(self) -> list[int]:
+        """The offset in ``text`` where each line starts."""
         return [0, *accumulate(len(line) + 1 for line in self.lines)][:-1] or [0]
 
     def line_at(self, offset: int) -> int:
         """The index (into ``lines``) of the line holding character ``offset`` of ``text``."""
-        return bisect_right(self._starts, offset) - 1
+        return bisect_right(self.line_starts, offset) - 1
