@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditor.text.safe_regex import compile_pattern
+from auditor.text.safe_regex import compile_pattern, pattern_set
 
 # Every character Python's ``\s`` matches in a str pattern (str.isspace; a test checks the list).
 PY_SPACES = (
@@ -155,15 +155,16 @@ def superset_pattern(rx: re.Pattern[str]) -> str:
 class Prefiltered:
     """``rx`` behind its RE2 superset: ``search`` answers as ``rx.search`` does, faster."""
 
-    __slots__ = ("_pre", "pattern", "rx")
+    __slots__ = ("_pre", "pattern", "rx", "superset")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.pattern = rx.pattern
         try:
-            self._pre: Any = compile_pattern(superset_pattern(rx))
+            self.superset: str | None = superset_pattern(rx)
+            self._pre: Any = compile_pattern(self.superset)
         except (Unsupported, ValueError):
-            self._pre = None  # not translatable: Python alone, as before
+            self.superset = self._pre = None  # not translatable: Python alone, as before
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._pre is not None and self._pre.search(text) is None:
@@ -174,3 +175,34 @@ class Prefiltered:
 def prefiltered(pattern: str, flags: int = 0) -> Prefiltered:
     """``re.compile(pattern, flags)`` searched behind an RE2 prefilter."""
     return Prefiltered(re.compile(pattern, flags))
+
+
+class CueSet:
+    """Prefiltered patterns read on the same text (say, the words before a name): one RE2 pass
+    over the text tells which of them may match it, instead of one call each."""
+
+    def __init__(self, *members: Prefiltered) -> None:
+        untranslated = [m.pattern for m in members if m.superset is None]
+        if untranslated:
+            raise Unsupported(f"no RE2 superset for {untranslated[0]!r}")
+        self._index = {id(m): k for k, m in enumerate(members)}
+        self._set = pattern_set(tuple(m.superset or "" for m in members))
+
+    def read(self, text: str) -> Reading:
+        return Reading(text, frozenset(self._set.Match(text) or ()), self._index)
+
+
+class Reading:
+    """One text as a CueSet read it: ``search(p)`` is ``p.search(text)``, asking Python only
+    when the set's pass says the pattern may match."""
+
+    __slots__ = ("_index", "_maybe", "text")
+
+    def __init__(self, text: str, maybe: frozenset[int], index: dict[int, int]) -> None:
+        self.text, self._maybe, self._index = text, maybe, index
+
+    def search(self, p: Prefiltered) -> re.Match[str] | None:
+        k = self._index.get(id(p))
+        if k is None:
+            return p.search(self.text)
+        return p.rx.search(self.text) if k in self._maybe else None
