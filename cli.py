@@ -128,12 +128,12 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
     ("Network", ("--fetch-deadline",), {"type": click.FloatRange(min=0.1), "default": 60.0, "show_default": True},
      "Seconds allowed for one URL, redirects and retries included."),
     ("Performance", ("--no-reuse",), {"is_flag": True}, 'Skip reuse detection (the "Also appears in" sections).'),
-    ("Performance", ("--scheduler",), {},
-     "Run on Dask: a scheduler address (tcp://host:8786) or local:N for N local worker processes."),
+    ("Performance", ("--scheduler",), {}, "Run on Dask: a scheduler address (tcp://host:8786) or local:N processes."),
     ("Performance", ("--jobs", "-j"), {"type": click.IntRange(min=1)},
      "Processes to use (default and most: the cores this process may use). Output is the same for any value."),
     ("Performance", ("--chunk-mb",), {"type": click.FloatRange(min=0.01), "default": 2.0, "hidden": True},
      "Size of the pieces a big file is cut into."),
+    ("Performance", ("--profile",), {"is_flag": True}, "Print where the time went, stage by stage, on stderr."),
 ]
 # fmt: on
 
@@ -183,6 +183,8 @@ def audit(**params: Any) -> None:
         if not quiet:
             found = f"{st.failing} finding(s) at or above {opts.fail_on}"
             click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {printable(str(opts.out))}")
+    if opts.profile:
+        click.echo(outcome.profile_table(), err=True)
     sys.exit(outcome.exit_code(opts))
 
 
@@ -190,6 +192,7 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     """Click's parameters (config defaults already merged in) as the library's options."""
     # These options mean the same in both, under the same name.
     same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private".split()
+    same += ["fetch_deadline", "profile"]
     return AuditOptions(
         paths=list(p["paths"]),
         rules=list(p["rules"]),
@@ -199,7 +202,6 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
         reuse=not p["no_reuse"],
         chunk_bytes=int(p["chunk_mb"] * 1e6),
         progress=progress,
-        fetch_deadline=p["fetch_deadline"],
         **{k: p[k] for k in same},
     )
 
@@ -242,13 +244,7 @@ def baseline() -> None:
 
 @baseline.command("create")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=FILE,
-    help="Baseline file to write (replaces only an earlier baseline).",
-)
+@click.option("--output", "-o", required=True, type=FILE, help="Baseline file to write (replaces only an earlier one).")
 @options("--rules", "--no-default-rules", "--ignore")
 def baseline_create(
     paths: tuple[str, ...], output: Path, rules: tuple[Path, ...], no_default_rules: bool, ignore: tuple[str, ...]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import ClassVar
 
 from rapidfuzz.distance import Postfix, Prefix
 
+from auditor.analysis.laps import LAPS
 from auditor.analysis.shape import ending, shape_prior, title_case, word_list
 from auditor.ingest.lines import LazyLines, Marker
 from auditor.models import BodyRange
@@ -128,29 +130,19 @@ def _shape_bars_rewording(t: str) -> bool:
     return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
 
 
-def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
-    """A LazyLines marker: 1 for each line that may open an article, by cheap tests in one pass.
+PairBound = Callable[[str, str, str, str, set[str], set[str], int, int], bool]
 
-    A line left unmarked is never looked at by the frame scan: a blank line, a line longer than
-    any headline, or a sentence-shaped line (see _shape_bars_rewording) that none of the next
-    few lines of its block could pair with (see _may_pair). Lines near the end of a block are
-    marked: their window is not known here. On the dev data no line with a pairing candidate
-    is left unmarked (tests/test_pairing_marks.py).
-    """
-    limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
-    # n words need n letters and n - 1 characters between them: a shorter line can never be a
-    # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
-    min_chars = 2 * settings.headline_min_words - 1
 
+def _pair_bound(level: float, slack: float) -> PairBound:
+    """may_pair(a, b, la, lb, wa, wb, na, nb): could lines ``a`` and ``b`` (stripped; lower-cased,
+    their word sets and word counts beside) reach similarity ``level``? Each measure is at most
+    the shorter side over the longer (characters, words); shared words bound the word measure
+    from above (with ``slack`` for words punctuation keeps apart until normalised); the prefix
+    and suffix bound the character measure (less 0.1 for what normalising changes). A truncated
+    original is compared with a prefix: no bound then."""
     low_level, word_level = level - 0.1, level
 
     def may_pair(a: str, b: str, la: str, lb: str, wa: set[str], wb: set[str], na: int, nb: int) -> bool:
-        """Could lines ``a`` and ``b`` (stripped; lower-cased, their word sets and word counts
-        beside) reach `pair_similar`? Each measure is at most the shorter side over the longer
-        (characters, words); shared words bound the word measure from above (with slack for
-        words punctuation keeps apart until normalised); the prefix and suffix bound the
-        character measure (less 0.1 for what normalising changes). A truncated original is
-        compared with a prefix: no bound then."""
         if b.endswith(("…", "...")):
             return True
         ca, cb = len(a), len(b)
@@ -161,7 +153,27 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
         p = Prefix.similarity(la, lb)
         return p + Postfix.similarity(la[p:], lb[p:]) >= low_level * max(ca, cb)
 
+    return may_pair
+
+
+def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
+    """A LazyLines marker: 1 for each line that may open an article, by cheap tests in one pass.
+
+    A line left unmarked is never looked at by the frame scan: a blank line, a line longer than
+    any headline, or a sentence-shaped line (see _shape_bars_rewording) that none of the next
+    few lines of its block could pair with (see _pair_bound). Lines near the end of a block are
+    marked: their window is not known here. On the dev data no line with a pairing candidate
+    is left unmarked (tests/test_pairing_marks.py).
+    """
+    limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
+    # n words need n letters and n - 1 characters between them: a shorter line can never be a
+    # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
+    min_chars = 2 * settings.headline_min_words - 1
+
+    may_pair = _pair_bound(level, slack)
+
     def marks(block: list[str]) -> bytearray:
+        LAPS.lap("find articles")
         stripped = [t.strip() for t in block]
         nonblank = [k for k, t in enumerate(stripped) if t]
         # Each line a window may hold is lower-cased and split once, however many windows hold it.
@@ -185,6 +197,7 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
                 if may_pair(t, u, low[k], low[j], wk, wj, len(split[k]), len(split[j])):
                     out[k] = 1
                     break
+        LAPS.lap("mark headline lines")
         return out
 
     return marks

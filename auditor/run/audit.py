@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -13,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.analysis.context import build_context, rule_folders
+from auditor.analysis.laps import LAPS, add_seconds, stage_table
 from auditor.datafiles import read_source_map, read_user_file
 from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
@@ -67,6 +69,7 @@ class AuditOptions(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     chunk_bytes: int = Field(default=TASK_BYTES, ge=1)
     progress: bool = False  # a progress line on stderr
+    profile: bool = False  # time the stages (AuditOutcome.stage_seconds)
 
 
 @dataclass
@@ -77,6 +80,12 @@ class AuditOutcome:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with check: reports that differ
     notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # with profile: seconds per stage
+    processes: int = 1  # the processes whose seconds stage_seconds sums
+    wall: float = 0.0  # seconds from the start of audit() to its end
+
+    def profile_table(self) -> str:
+        return stage_table(self.stage_seconds, self.wall, self.processes)
 
     def exit_code(self, options: AuditOptions) -> ExitCode:
         if options.check:
@@ -123,6 +132,7 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
     ``say`` is told at once what the caller should know before the outcome (e.g. that the run
     waits for another one writing the same --out).
     """
+    started = time.perf_counter()
     known = _known(o.baseline)
     folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
     ctx, digest = build_context(folders, o.ignore)
@@ -140,16 +150,10 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
             from auditor.run.cluster import connect
 
             client, cluster = connect(o.scheduler, notes)
-        plan = RunPlan(
-            jobs=jobs,
-            folders=folders,
-            ignore=o.ignore,
-            chunk_bytes=o.chunk_bytes,
-            client=client,
-            progress=Progress() if o.progress else None,
-        )
+        plan = RunPlan(jobs, folders, o.ignore, o.chunk_bytes, client, Progress() if o.progress else None, o.profile)
         result = run_audit(files, ctx, builder, plan, reuse, _verifier(o))
         errors += result.errors
+        LAPS.start()
         stats = builder.finish(errors, result.links)
     except BaseException:
         target.abandon()
@@ -159,7 +163,19 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
             if closing is not None:
                 closing.close()
     target.finish()
+    LAPS.lap("write reports")
+    add_seconds(result.stage_seconds, LAPS.take())
     if o.summary and not o.check:
         append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
-    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale, notes=notes)
+    return AuditOutcome(
+        files=files,
+        stats=stats,
+        errors=errors,
+        warnings=result.warnings,
+        stale=stale,
+        notes=notes,
+        stage_seconds=result.stage_seconds,
+        processes=jobs + (jobs > 1) if client is None else 1,
+        wall=time.perf_counter() - started,
+    )

@@ -8,12 +8,14 @@ to a sink (report) in input order.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.analysis.context import AuditContext
+from auditor.analysis.laps import LAPS, add_seconds
 from auditor.analysis.segment import is_cut_point
 from auditor.analysis.stream import no_headline_warning
 from auditor.errors import AuditorError
@@ -43,6 +45,7 @@ class RunPlan:
     chunk_bytes: int = TASK_BYTES
     client: Any = None  # a Dask client, or None for local processes
     progress: ProgressFn | None = None
+    profile: bool = False  # time the stages (--profile)
 
 
 @dataclass
@@ -50,6 +53,7 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     links: Links = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # with --profile, over every process
 
 
 @dataclass
@@ -63,7 +67,9 @@ class _Document:
     lines: int = 0
 
 
-def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan) -> Iterator[Task]:
+def _tasks(
+    files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan, fingerprints: bool
+) -> Iterator[Task]:
     for path in files:
         try:
             stream = open_source(path)
@@ -79,7 +85,7 @@ def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: Ru
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
         for c in chunks:
-            yield Task(c, stream, bucket_postings=plan_.client is None)
+            yield Task(c, stream, plan_.client is None, fingerprints, plan_.profile)
 
 
 class _Feeder:
@@ -161,7 +167,9 @@ def run_audit(
     sizes: dict[str, int] = {}
     total_bytes = sum(Path(f).stat().st_size for f in files if Path(f).is_file())
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, sizes, plan_)
+    tasks = _tasks(files, result.errors, sizes, plan_, fingerprints=reuse is not None)
+    if plan_.profile:  # the CPU this process spent before the first task: imports, rules, registries
+        LAPS.on, result.stage_seconds["start-up"] = True, time.process_time()
     cluster_reuse = None
     if plan_.client is not None:
         from auditor.run.cluster import ClusterReuse, run_tasks_on_cluster
@@ -173,12 +181,18 @@ def run_audit(
     for task, res, prints in results:
         if cluster_reuse is not None and reuse is not None:
             cluster_reuse.add(prints, reuse.count)
+        add_seconds(result.stage_seconds, res.stage_seconds)
+        LAPS.start()
         feeder.take(task, res, sizes.get(task.stream.path, 0))
+        LAPS.lap("write reports")
         if plan_.progress is not None:
             plan_.progress(feeder.bytes_done, total_bytes, feeder.files_done, len(files))
+    LAPS.start()
     feeder.close()
+    LAPS.lap("write reports")
     if reuse is not None:
         result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
+    LAPS.lap("reuse links")
     if plan_.progress is not None:
         plan_.progress(total_bytes, total_bytes, len(files), len(files))
     return result

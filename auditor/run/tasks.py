@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.analysis.context import AuditContext, build_context
+from auditor.analysis.laps import LAPS
 from auditor.analysis.page import audit_page
 from auditor.analysis.segment import headline_marks
 from auditor.analysis.stream import audit_stream
@@ -30,6 +31,8 @@ class Task:
     # Deal reuse postings into buckets here, so the main process only appends bytes (a Dask
     # cluster groups the per-article fingerprints itself instead).
     bucket_postings: bool = True
+    fingerprints: bool = True  # reuse detection wants paragraph fingerprints (not with --no-reuse)
+    profile: bool = False  # time the stages (--profile)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class TaskResult:
     warnings: list[str] = field(default_factory=list)
     lines_read: int = 0
     error: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # with --profile
 
 
 _CTX: AuditContext | None = None
@@ -62,10 +66,14 @@ def run_task(task: Task) -> TaskResult:
     c, base = task.chunk, task.stream
     stream = SourceStream(path=base.path, sha256=base.sha256, encoding=base.encoding, page=base.page, view=base.view)
     result = TaskResult()
+    LAPS.on = task.profile
+    LAPS.start()
     ctx = _CTX
     if ctx is None:
         result.error = f"{base.path}: internal error: the worker has no audit context"
         return result
+    if not task.fingerprints:
+        ctx = replace(ctx, fingerprints=False)
     if base.page is not None:  # a saved page names its publisher in its metadata
         page = base.page
         ctx = replace(ctx, page=page_evidence(page.site_name, page.canonical, page.publisher, ctx.registry))
@@ -77,15 +85,21 @@ def run_task(task: Task) -> TaskResult:
             articles = audit_page(base.page, base.view or [], ctx)
         else:
             articles = list(audit_stream(lines, ctx, c.start_line, c.stop_line))
+        LAPS.lap("find articles")
         result.articles = [ArticleRecord.of(base.path, a, sum(n for _, _, n in a.paragraphs)) for a in articles]
-        if task.bucket_postings:
+        LAPS.lap("article records")
+        if not task.fingerprints:
+            pass
+        elif task.bucket_postings:
             result.postings = bucket_postings([a.paragraphs for a in articles])
         else:
             result.paragraphs = [list(a.paragraphs) for a in articles]
+        LAPS.lap("reuse fingerprints")
     except AuditorError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
         result.error = f"{base.path}: internal error while auditing ({exc.__class__.__name__}: {exc})"
     result.warnings = stream.warnings
     result.lines_read = len(base.view or []) if base.page is not None else lines.read_so_far()
+    result.stage_seconds = LAPS.take()
     return result
