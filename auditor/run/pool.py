@@ -96,8 +96,8 @@ def run_tasks(
     window: int | None = None,
 ) -> Iterator[tuple[Task, TaskResult]]:
     """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory)."""
+    use_context(ctx)  # a forked worker starts with it (see tasks.init_worker)
     if jobs <= 1:
-        use_context(ctx)
         for t in tasks:
             yield t, run_task(t)
         return

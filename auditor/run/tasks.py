@@ -7,6 +7,7 @@ buckets, so that the main process only merges.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,8 +53,11 @@ _CTX: AuditContext | None = None
 
 
 def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
-    """Each worker process loads the rules once."""
-    use_context(build_context(folders, ignore)[0])
+    """Each worker process has the rules once: a forked worker has its parent's already (half
+    a second of loading saved per worker); a spawned one loads them."""
+    if _CTX is None:
+        use_context(build_context(folders, ignore)[0])
+        gc.freeze()  # as the main process does (run/audit.py)
 
 
 def use_context(ctx: AuditContext) -> None:
