@@ -130,6 +130,13 @@ def _shape_bars_rewording(t: str) -> bool:
     return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
 
 
+def _lowered(line: str) -> tuple[str, set[str], int]:
+    """A line lower-cased, its words as a set, and how many words it has."""
+    low = line.lower()
+    words = low.split()
+    return low, set(words), len(words)
+
+
 PairBound = Callable[[str, str, str, str, set[str], set[str], int, int], bool]
 
 
@@ -176,10 +183,9 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
         LAPS.lap("find articles")
         stripped = [t.strip() for t in block]
         nonblank = [k for k, t in enumerate(stripped) if t]
-        # Each line a window may hold is lower-cased and split once, however many windows hold it.
-        low = [t.lower() if len(t) <= limit else "" for t in stripped]
-        split = [t.split() for t in low]
-        sets: dict[int, set[str]] = {}
+        # A line is lower-cased and split once, however many windows hold it, and only when a
+        # window holds it: most lines are never compared at all.
+        seen: dict[int, tuple[str, set[str], int]] = {}
         out = bytearray(len(block))
         for pos, k in enumerate(nonblank):
             t = stripped[k]
@@ -188,13 +194,13 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
             if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
                 out[k] = 1
                 continue
-            wk = sets.get(k) or sets.setdefault(k, set(split[k]))
+            fk = seen.get(k) or seen.setdefault(k, _lowered(t))
             for j in nonblank[pos + 1 : pos + 1 + _MARK_AHEAD]:
                 u = stripped[j]
                 if len(u) > limit:
                     break  # a long line closes the window and cannot be the original itself
-                wj = sets.get(j) or sets.setdefault(j, set(split[j]))
-                if may_pair(t, u, low[k], low[j], wk, wj, len(split[k]), len(split[j])):
+                fj = seen.get(j) or seen.setdefault(j, _lowered(u))
+                if may_pair(t, u, fk[0], fj[0], fk[1], fj[1], fk[2], fj[2]):
                     out[k] = 1
                     break
         LAPS.lap("mark headline lines")
