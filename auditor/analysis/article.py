@@ -94,7 +94,8 @@ def audit_article(
     body = body_range(lines, body_first, stop)
     text = Body(lines.span(body.start_line - 1, body.end_line), body.start_line) if body else None
     body_text = text.text if text else ""
-    body_support = cache(lambda: Support(body_text))  # one word index of the body per article
+    # One word index of the body per article, from the body's one fold.
+    body_support = cache(lambda: Support.of_normalized(text.lowered) if text else Support(""))
     notes = [frame.reason]
     if cut:
         notes.append(f"The article is very long; only lines up to {stop} were analysed.")

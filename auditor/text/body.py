@@ -7,11 +7,12 @@ every view, and every view keeps one line per line, so a hit maps straight back 
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from functools import cached_property
 from itertools import accumulate
 
-from auditor.text.normalize import normalize
+from auditor.text.normalize import lower_same_length, normalize, normalize_lines
 
 
 class Body:
@@ -34,13 +35,35 @@ class Body:
         return self.folded.split("\n")
 
     @cached_property
-    def stripped_folded(self) -> str:
-        """Each line stripped, then folded as ``folded``: what line-anchored patterns read."""
-        return normalize("\n".join([line.strip() for line in self.lines]), keep_case=True, collapse=False)
+    def stripped_folded_lines(self) -> list[str]:
+        """Each line stripped, then folded as ``folded``: what line-anchored patterns read.
+
+        Cut from ``folded`` (folding is one character for one) at the raw line's strip bounds,
+        not folded again.
+        """
+        out = []
+        for raw, folded in zip(self.lines, self.folded_lines, strict=True):
+            out.append(folded[len(raw) - len(raw.lstrip()) : len(raw.rstrip())])
+        return out
 
     @cached_property
-    def stripped_folded_lines(self) -> list[str]:
-        return self.stripped_folded.split("\n")
+    def stripped_folded(self) -> str:
+        return "\n".join(self.stripped_folded_lines)
+
+    @cached_property
+    def lowered(self) -> str:
+        """``normalize(text, collapse=False)``: folded and lower-cased, from the one fold."""
+        folded = self.folded
+        return folded.lower() if folded.isascii() else lower_same_length(folded)
+
+    @cached_property
+    def collapsed_lines(self) -> list[str]:
+        """``normalize_lines(lines, keep_case=True)``: NFKC, folded, spaces collapsed. When NFKC
+        changes nothing (any ASCII text, most others) it is the one fold with spaces collapsed."""
+        text = self.text
+        if text.isascii() or unicodedata.is_normalized("NFKC", text):
+            return [" ".join(t.split()) for t in self.folded_lines]
+        return normalize_lines(self.lines, keep_case=True)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -131,6 +131,13 @@ class Support:
             self._words, self._prefixes = _word_sets(self.folded)
         return self._words
 
+    @classmethod
+    def of_normalized(cls, text: str) -> Support:
+        """``Support(t)`` for the ``t`` whose ``normalize(t, collapse=False)`` is ``text``."""
+        out = cls()
+        out.folded = text.replace(".", "")
+        return out
+
     def plus(self, *texts: str) -> Support:
         """A Support for this text and ``texts`` too, without reading this text again."""
         other = Support(*texts)
