@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import cached_property
 from itertools import accumulate
 
-from auditor.text.normalize import lower_same_length, normalize, normalize_lines
+from auditor.text.normalize import fold, lower_same_length, normalize
 
 
 class Body:
@@ -58,12 +58,16 @@ class Body:
 
     @cached_property
     def collapsed_lines(self) -> list[str]:
-        """``normalize_lines(lines, keep_case=True)``: NFKC, folded, spaces collapsed. When NFKC
-        changes nothing (any ASCII text, most others) it is the one fold with spaces collapsed."""
-        text = self.text
-        if text.isascii() or unicodedata.is_normalized("NFKC", text):
-            return [" ".join(t.split()) for t in self.folded_lines]
-        return normalize_lines(self.lines, keep_case=True)
+        """``normalize_lines(lines, keep_case=True)``: NFKC, folded, spaces collapsed. A line NFKC
+        leaves as it is (any ASCII line, most others) is its part of the one fold, collapsed;
+        only the others (an ellipsis, a no-break space, a ligature) are normalised on their own
+        (NFKC never joins or splits lines, so line by line is the same as the whole text)."""
+        out = []
+        for raw, folded in zip(self.lines, self.folded_lines, strict=True):
+            if not (raw.isascii() or unicodedata.is_normalized("NFKC", raw)):
+                folded = fold(unicodedata.normalize("NFKC", raw))
+            out.append(" ".join(folded.split()))
+        return out
 
     @cached_property
     def line_starts(self) -> list[int]:
