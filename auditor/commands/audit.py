@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from auditor.commands.configured import config_options
 from auditor.commands.options import options, parse_formats
 from auditor.commands.shell import GroupedCommand, say
 from auditor.run.audit import AuditOptions
@@ -16,6 +17,7 @@ from auditor.text.terminal import printable
 
 @click.command(cls=GroupedCommand)
 @click.argument("paths", nargs=-1, required=True)
+@config_options
 @options()
 def audit(**params: Any) -> None:
     """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from auditor.analysis.context import rule_folders
+from auditor.commands.configured import config_options
 from auditor.commands.options import options
 from auditor.commands.shell import FILE, say
 from auditor.run.audit import ExitCode
@@ -29,6 +30,7 @@ def baseline() -> None:
     type=FILE,
     help="Baseline file to write (replaces only an earlier baseline).",
 )
+@config_options
 @options("--rules", "--no-default-rules", "--ignore")
 def baseline_create(
     paths: tuple[str, ...], output: Path, rules: tuple[Path, ...], no_default_rules: bool, ignore: tuple[str, ...]

@@ -10,6 +10,7 @@ import click
 from auditor.analysis.context import build_context, rule_folders
 from auditor.analysis.rule_examples import check_examples
 from auditor.checks.loader import load_rules
+from auditor.commands.configured import config_options
 from auditor.commands.options import options
 from auditor.run.audit import ExitCode
 from auditor.text.terminal import printable
@@ -21,6 +22,7 @@ def rules() -> None:
 
 
 @rules.command("list")
+@config_options
 @options("--rules", "--no-default-rules")
 def rules_list(rules: tuple[Path, ...], no_default_rules: bool) -> None:
     """Print every rule: id, kind, category, severity, source file."""
