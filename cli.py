@@ -11,7 +11,7 @@ from auditor.commands.config import config
 from auditor.commands.configured import config_keys_help
 from auditor.commands.fetch import fetch
 from auditor.commands.rules import rules, rules_check, rules_list
-from auditor.commands.shell import AuditorGroup
+from auditor.commands.shell import AuditorGroup, examples
 
 __all__ = ["audit", "baseline", "baseline_create", "config", "fetch", "main", "rules", "rules_check", "rules_list"]
 
@@ -20,6 +20,7 @@ __all__ = ["audit", "baseline", "baseline_create", "config", "fetch", "main", "r
     cls=AuditorGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Pair altered headlines with their originals, flag inserted terms, cite outlets.\n\n" + config_keys_help(),
+    epilog=examples("auditor audit samples", "auditor config", "auditor audit --help"),
 )
 @click.version_option(__version__, prog_name="headline-auditor")
 def main() -> None:

@@ -11,14 +11,25 @@ from click.core import ParameterSource
 from auditor.commands.configured import config_options
 from auditor.commands.options import options, parse_formats
 from auditor.commands.output import discard_stdout, print_findings, print_summary, use_colour
-from auditor.commands.shell import GroupedCommand, say
+from auditor.commands.shell import GroupedCommand, argument, examples, say
 from auditor.run.audit import AuditOptions
 from auditor.run.audit import audit as run_audit_command
 from auditor.text.terminal import printable
 
+EXAMPLES = examples(
+    "auditor audit samples                       # notes in reports/, findings on stdout",
+    "auditor audit seeds/new.txt --fail-on medium --format md,json,sarif",
+    "auditor audit seeds --baseline headline-baseline.json --output-format github",
+    "auditor audit seeds --output-format json --min-severity medium > findings.jsonl",
+    "auditor audit pages/ --verify --fetch-deadline 30",
+    "auditor audit samples --check               # CI: are the committed reports current?",
+)
 
-@click.command(cls=GroupedCommand)
-@click.argument("paths", nargs=-1, required=True)
+
+@click.command(cls=GroupedCommand, epilog=EXAMPLES)
+@argument(
+    "Input", "Text dumps and saved pages, or folders of *.txt, *.html and *.htm.", "paths", nargs=-1, required=True
+)
 @config_options
 @options()
 def audit(**params: Any) -> None:

@@ -10,18 +10,23 @@ import click
 from auditor.analysis.context import rule_folders
 from auditor.commands.configured import config_options
 from auditor.commands.options import options
-from auditor.commands.shell import FILE, say
+from auditor.commands.shell import FILE, examples, say
 from auditor.run.audit import ExitCode
 from auditor.run.baseline import write_baseline
 from auditor.text.terminal import printable
 
+EXAMPLES = examples(
+    "auditor baseline create seeds --output headline-baseline.json",
+    "auditor audit seeds --baseline headline-baseline.json   # only new findings fail",
+)
 
-@click.group()
+
+@click.group(epilog=EXAMPLES)
 def baseline() -> None:
     """Record today's findings so that only new ones fail later runs."""
 
 
-@baseline.command("create")
+@baseline.command("create", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--output",

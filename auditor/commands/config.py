@@ -10,7 +10,7 @@ import click
 
 from auditor.commands.configured import CONFIG_OPTIONS, KEY_PARAMS, config_options, loaded_config, source_of
 from auditor.commands.options import options
-from auditor.commands.shell import GroupedCommand, option
+from auditor.commands.shell import GroupedCommand, examples, option
 from auditor.run.config import Config
 from auditor.text.terminal import printable
 
@@ -33,7 +33,15 @@ def _file_line(ctx: click.Context) -> str:
     return f"none found in {loaded.searched[0]} or above it, up to {loaded.searched[-1]}"
 
 
-@click.command("config", cls=GroupedCommand)
+@click.command(
+    "config",
+    cls=GroupedCommand,
+    epilog=examples(
+        "auditor config",
+        "auditor config --json --fail-on low",
+        "auditor config --config ci/auditor.toml",
+    ),
+)
 @config_options
 @options(*CONFIG_OPTIONS)
 @option("Output", "--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from auditor.commands.options import options
-from auditor.commands.shell import FOLDER, say
+from auditor.commands.shell import FOLDER, examples, say
 from auditor.run.audit import ExitCode
 from auditor.text.terminal import printable
 
 
-@click.command()
+@click.command(epilog=examples("auditor fetch https://example.org/news/story.html --out pages && auditor audit pages"))
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--out", required=True, type=FOLDER, help="Folder for the pages and their sidecar JSON.")
 @options("--allow-private-addresses", "--fetch-deadline")

@@ -33,9 +33,9 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
      "Folder for notes, index.md and audit.json."),
     ("Output", ("--format", "fmt"), {"default": "md,json", "show_default": True}, "Any of md,json,sarif,csv."),
     ("Output", ("--output-format",), {"type": click.Choice(STDOUT_FORMATS), "default": "text", "show_default": True},
-     "What stdout shows: text (a finding a line: path:line:col: severity rule message [term]), github "
-     "(workflow commands: annotations without SARIF upload), json (JSON Lines, a finding a line), sarif "
-     "(the SARIF document) or none (the summary only). The reports under --out are the same for any value."),
+     "What stdout shows: text (path:line:col: severity rule message [term]), github (workflow-command "
+     "annotations), json (JSON Lines), sarif (the SARIF document) or none (the summary only). "
+     "The reports under --out are the same whatever it is."),
     ("Output", ("--min-severity",), {"type": click.Choice(SEVERITIES[:-1]), "default": "info", "show_default": True},
      "Show findings at or above this severity on stdout; the reports and the exit code do not change."),
     ("Output", ("--color", "colour"), {"type": click.Choice(COLOURS), "default": "auto", "show_default": True},

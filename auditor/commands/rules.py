@@ -12,16 +12,17 @@ from auditor.analysis.rule_examples import check_examples
 from auditor.checks.loader import load_rules
 from auditor.commands.configured import config_options
 from auditor.commands.options import options
+from auditor.commands.shell import examples
 from auditor.run.audit import ExitCode
 from auditor.text.terminal import printable
 
 
-@click.group()
+@click.group(epilog=examples("auditor rules list --rules house-rules", "auditor rules check house-rules"))
 def rules() -> None:
     """List and check rule files."""
 
 
-@rules.command("list")
+@rules.command("list", epilog=examples("auditor rules list", "auditor rules list --rules house-rules"))
 @config_options
 @options("--rules", "--no-default-rules")
 def rules_list(rules: tuple[Path, ...], no_default_rules: bool) -> None:
@@ -32,7 +33,7 @@ def rules_list(rules: tuple[Path, ...], no_default_rules: bool) -> None:
         )
 
 
-@rules.command("check")
+@rules.command("check", epilog=examples("auditor rules check", "auditor rules check house-rules"))
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
 def rules_check(folder: Path | None) -> None:
     """Validate rule files in FOLDER (default: the shipped rules) and run their examples.

@@ -53,12 +53,34 @@ class GroupedCommand(click.Command):
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         groups: dict[str, list[tuple[str, str]]] = {}
         for param in self.get_params(ctx):
+            if isinstance(param, click.Argument) and getattr(param, "help_text", None):
+                groups.setdefault(getattr(param, "group", "Other"), []).append(
+                    (param.make_metavar(ctx), param.help_text)  # type: ignore[attr-defined]
+                )
+                continue
             record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
             if record is not None:
                 groups.setdefault(getattr(param, "group", "Other"), []).append(record)
         for title, rows in groups.items():
             with formatter.section(title):
                 formatter.write_dl(rows)
+
+
+def argument(group: str, help_text: str, *decls: str, **attrs: Any) -> Any:
+    """click.argument with a line of help under a heading (click's arguments have none)."""
+
+    def decorate(f: Any) -> Any:
+        f = click.argument(*decls, **attrs)(f)
+        f.__click_params__[-1].group = group
+        f.__click_params__[-1].help_text = help_text
+        return f
+
+    return decorate
+
+
+def examples(*lines: str) -> str:
+    """An epilog of example command lines, kept as written (click's \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def option(group: str, *decls: str, **attrs: Any) -> Any:
