@@ -22,6 +22,7 @@ from auditor.report.check import CheckTarget
 from auditor.report.paths import NotePaths
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
+from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
@@ -130,7 +131,10 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
     note_folders = NotePaths(files).folders() if "md" in o.formats else set()
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
     target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
-    builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    sources = source_links(files, o.out) if "md" in o.formats else {}
+    builder = ReportBuilder(
+        target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on, sources
+    )
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
     reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
@@ -160,6 +164,7 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
                 closing.close()
     target.finish()
     if o.summary and not o.check:
-        append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
+        links = summary_links(files, o.out, o.summary, os.environ)
+        append_text(o.summary, render_summary(stats, o.fail_on, errors, links))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
     return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale, notes=notes)
