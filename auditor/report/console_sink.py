@@ -32,10 +32,14 @@ class SpoolTarget:
     def __init__(self) -> None:
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+b")  # noqa: SIM115 - closed by close()
 
-    def put(self, rel: str, text: str) -> None:
-        self._spool.write(text.encode("utf-8"))
+    def put(self, rel: str, text: str, tail: str = "") -> None:
+        self._spool.write((text + tail).encode("utf-8"))
 
-    amend = add = put
+    def amend(self, rel: str, text: str, keep_last: int = 0) -> None:
+        raise NotImplementedError("the stdout spool holds one streamed file (SARIF): nothing is amended")
+
+    def add(self, rel: str, text: str) -> None:
+        self._spool.write(text.encode("utf-8"))
 
     def begin(self, rel: str) -> None:
         pass

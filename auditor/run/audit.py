@@ -24,6 +24,7 @@ from auditor.report.paths import NotePaths
 from auditor.report.sink import Sink
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
+from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
@@ -159,8 +160,9 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
     note_folders = NotePaths(files).folders() if "md" in o.formats else set()
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
     target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
+    sources = source_links(files, o.out) if "md" in o.formats else {}
     report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
-    builder = ReportBuilder(target, o.formats, *report_args)
+    builder = ReportBuilder(target, o.formats, *report_args, sources)
     sink, console, sarif = _stdout_sink(o, builder, report_args)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
@@ -195,6 +197,7 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
                 closing.close()
     target.finish()
     if o.summary and not o.check:
-        append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
+        links = summary_links(files, o.out, o.summary, os.environ)
+        append_text(o.summary, render_summary(stats, o.fail_on, errors, links))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
     return AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)
