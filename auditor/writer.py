@@ -42,8 +42,7 @@ def _temp_beside(path: Path, binary: bool = False) -> tuple[IO[Any], str]:
 
 
 def _commit(fh: IO[Any], tmp: str, path: Path, data: str | bytes | None = None) -> None:
-    """Write ``data`` (if any) to the temp file, sync it and rename it to ``path``; on any
-    failure the temp file is removed and the previous ``path`` stays as it was."""
+    """Write ``data`` (if any) to the temp file, sync, rename to ``path``; on failure the old ``path`` stays."""
     try:
         if data is not None:
             fh.write(data)
@@ -148,18 +147,19 @@ class DirectoryTarget:
             )
         return target
 
-    def put(self, rel: str, text: str) -> None:
+    def put(self, rel: str, text: str, tail: str = "") -> None:  # amend(keep_last=len(tail)) keeps it last
         target = self._target(rel)
         if target.resolve() in self.written:  # two articles, one file: never overwrite silently
             raise AuditorError(str(target), "would be written twice in one run; not overwritten")
-        atomic_write(target, text)
+        atomic_write(target, text + tail)
         self.written.add(target.resolve())
 
-    def amend(self, rel: str, text: str) -> None:
+    def amend(self, rel: str, text: str, keep_last: int = 0) -> None:
         target = self._target(rel)
         with _writing(target):
             old = target.read_text(encoding="utf-8")
-        atomic_write(target, old + text)
+        cut = len(old) - keep_last  # the last characters (a note's closing section) stay last
+        atomic_write(target, old[:cut] + text + old[cut:])
         self.written.add(target.resolve())
 
     def begin(self, rel: str) -> None:

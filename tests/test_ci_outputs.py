@@ -153,7 +153,7 @@ def test_summary_is_appended_not_overwritten(tmp_path):
     text = summary.read_text()
     assert text.startswith("earlier step\n## Headline audit")
     assert "| high | 10 |" in text and "failed: 10 finding(s) at or above high" in text
-    assert "farm\\_dump\\_a/00-beast-of-the-seas-envoy" in text
+    assert "farm\\_dump\\_a/01-beast-of-the-seas-envoy" in text
 
 
 @pytest.mark.parametrize("fail_on, code", [("info", 1), ("medium", 1), ("high", 1), ("never", 0)])

@@ -23,7 +23,7 @@ def test_audit_writes_notes_index_and_json(tmp_path):
     assert [len(d["articles"]) for d in data["documents"]] == [7, 3]
     assert (out / "index.md").is_file()
     notes = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md") if p.name != "index.md")
-    assert notes[0] == "farm_dump_a/00-beast-of-the-seas-envoy-meets-kurdish-leaders-in-erbil.md"
+    assert notes[0] == "farm_dump_a/01-beast-of-the-seas-envoy-meets-kurdish-leaders-in-erbil.md"
     assert len(notes) == 10
 
 
@@ -108,7 +108,7 @@ def test_rerun_removes_notes_of_articles_that_are_gone(tmp_path):
     src.write_text((TRAPS / "truncated.txt").read_text())
     run("audit", str(src), "--out", str(out), "--fail-on", "never")
     assert [p.name for p in (out / "d").glob("*.md")] == [
-        "00-antichrist-threatens-a-lawmaker-who-backs-talks-with-israel.md"
+        "01-antichrist-threatens-a-lawmaker-who-backs-talks-with-israel.md"
     ]
 
 

@@ -8,8 +8,9 @@ from conftest import ROOT
 SOURCES = sorted((ROOT / "auditor").rglob("*.py")) + [ROOT / "cli.py"]
 # Stages in data-flow order: a package may import its own modules, the shared top-level
 # modules (errors, models, settings, datafiles, writer) and the packages before it, never one
-# after it. run/ orchestrates every stage; cli.py is imported by nothing in the package.
-STAGES = ["text", "ingest", "checks", "outlets", "reuse", "analysis", "report", "net", "run"]
+# after it. run/ orchestrates every stage; commands/ holds the click commands cli.py registers;
+# cli.py is imported by nothing in the package.
+STAGES = ["text", "ingest", "checks", "outlets", "reuse", "analysis", "report", "net", "run", "commands"]
 SHARED = {"errors", "models", "settings", "datafiles", "writer", "__init__", "api"}
 
 
@@ -92,8 +93,10 @@ def test_files_are_read_only_at_the_edges():
     readers = {rel(p) for p in SOURCES if READ_CALL.search(p.read_text(encoding="utf-8"))}
     # ingest reads inputs; datafiles reads rules, registries, baselines, source maps and the
     # config; checks/loader hashes the rule files it loaded; the writer compares for --check
-    # and keeps the fetch cache; reuse/postings reads back the bucket files of its own run.
+    # and keeps the fetch cache; reuse/postings reads back the bucket files of its own run;
+    # commands/output opens only the null device, for stdout once its reader has gone (`| head`).
     edges = {"auditor/datafiles.py", "auditor/checks/loader.py", "auditor/writer.py", "auditor/reuse/postings.py"}
+    edges.add("auditor/commands/output.py")
     assert {r for r in readers if not r.startswith("auditor/ingest/")} <= edges
 
 
@@ -124,3 +127,8 @@ def test_every_subpackage_says_what_enters_and_what_leaves():
     for init in sorted((ROOT / "auditor").glob("*/__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert len(doc.split()) >= 25, f"{rel(init)}: docstring too short"
+
+
+def test_click_is_known_only_to_the_command_line():
+    users = sorted(rel(p) for p in SOURCES if "click" in {m.split(".")[0] for m in imported_modules(p)})
+    assert users and all(u == "cli.py" or u.startswith("auditor/commands/") for u in users), users

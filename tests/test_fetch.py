@@ -193,7 +193,7 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
     assert Handler.hits["/source"] == before + 1  # fetched once, then served from the cache
     assert subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0
     assert Handler.hits["/source"] == before + 1  # the rerun fetches nothing it has
-    note = next((tmp_path / "r" / "d").glob("01-*.md")).read_text()
+    note = next((tmp_path / "r" / "d").glob("02-*.md")).read_text()  # the second article
     assert "**differs**" in note and "Gunmen shut the road to the port" in note
 
 

@@ -217,7 +217,7 @@ def test_two_inputs_never_share_a_note_folder(tmp_path):
     out = tmp_path / "r"
     proc = cli("audit", *inputs, "--out", str(out), "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr
-    assert len(list(out.rglob("00-*.md"))) == 3  # before: two notes, one silently overwritten
+    assert len(list(out.rglob("01-*.md"))) == 3  # before: two notes, one silently overwritten
 
 
 # -- Item 14: exit codes.

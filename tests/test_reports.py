@@ -1,6 +1,7 @@
 """Report bytes: golden files, escaping of hostile text, and byte-identical reruns."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,14 +17,19 @@ from conftest import ROOT, audit_text
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
 
-def audit_samples(out: Path, seed: str = "0") -> dict[str, bytes]:
+def audit_samples(repo: Path, seed: str = "0") -> dict[str, bytes]:
+    """The samples audited as the committed reports/ are: inside a git repository (a copy, so
+    notes link their lines to ../../samples/...), from its top, into reports/."""
+    (repo / ".git").mkdir(parents=True)
+    shutil.copytree(ROOT / "samples", repo / "samples")
     env = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
-        [sys.executable, "cli.py", "audit", "samples", "--out", str(out), "--fail-on", "never", "-q"],
-        cwd=ROOT,
+        [sys.executable, str(ROOT / "cli.py"), "audit", "samples", "--out", "reports", "--fail-on", "never", "-q"],
+        cwd=repo,
         env=env,
         check=True,
     )
+    out = repo / "reports"
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
@@ -31,6 +37,7 @@ def test_golden_notes_for_the_samples(tmp_path, request):
     got = audit_samples(tmp_path / "r")
     got.pop(".headline-auditor")
     if request.config.getoption("--update-golden"):
+        shutil.rmtree(GOLDEN)
         for rel, data in got.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / rel).write_bytes(data)

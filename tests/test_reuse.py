@@ -89,14 +89,14 @@ def test_exact_copy_light_edits_partial_copy_and_boilerplate(tmp_path):
     # a.txt#0 and a.txt#1 share only the AlKhaleej boilerplate: not reuse.
     assert ("a.txt", 0, "a.txt", 1) not in got
     assert not any(k[0] == "a.txt" and k[1] == 1 for k in got)
-    note = next((out / "a").glob("00-*.md")).read_text(encoding="utf-8")
-    assert "## Also appears in" in note and "(../b/00-" in note and "the same body (100% identical)" in note
+    note = next((out / "a").glob("01-*.md")).read_text(encoding="utf-8")
+    assert "## Also appears in" in note and "(../b/01-" in note and "the same body (100% identical)" in note
     assert "2 shared paragraph(s)" in note
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert index.index("## Inserted terms") < index.index("## Reused bodies") < index.index("## Articles\n")
+    assert index.index("## Articles\n") < index.index("## Inserted terms") < index.index("## Reused bodies")
     assert "| Antichrist | 2 | eschatological" in index or "| Antichrist | 1 |" in index
     rows = list(csv.DictReader((out / "articles.csv").open(encoding="utf-8")))
-    assert len(rows) == 5 and rows[0]["file"].endswith("a.txt") and rows[0]["note"].startswith("a/00-")
+    assert len(rows) == 5 and rows[0]["file"].endswith("a.txt") and rows[0]["note"].startswith("a/01-")
 
 
 def test_no_reuse_switch_and_unrelated_articles(tmp_path):

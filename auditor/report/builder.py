@@ -7,9 +7,8 @@ never reads an input: reuse links arrive, already confirmed, at ``finish``.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -18,13 +17,10 @@ from auditor.checks.loader import LoadedRule
 from auditor.models import SEVERITY_ORDER, Article
 from auditor.report import json_out
 from auditor.report.csv_out import csv_header, csv_row
-from auditor.report.index import INDEX_HEADER, index_head, index_row, index_tail
-from auditor.report.notes import render_note
-from auditor.report.overview import (
-    Overview,
-    render_overview,
-    render_reuse,
-)
+from auditor.report.index import IndexPages, index_head, index_tail, summary_section
+from auditor.report.links import NoteLinks
+from auditor.report.notes import render_note, settings_section
+from auditor.report.overview import Overview, render_overview, render_reuse
 from auditor.report.paths import NotePaths
 from auditor.report.record import ArticleRecord, FindingFact
 from auditor.report.sarif import rule_index, sarif_head, sarif_result
@@ -36,8 +32,9 @@ SUMMARY_ROWS = 200  # the step summary lists at most this many articles; the ind
 
 
 class Target(Protocol):
-    def put(self, rel: str, text: str) -> None: ...
-    def amend(self, rel: str, text: str) -> None: ...  # append to a file put earlier in this run
+    # A file put with a ``tail`` keeps it last: amend() inserts before it (a note's Settings).
+    def put(self, rel: str, text: str, tail: str = "") -> None: ...
+    def amend(self, rel: str, text: str, keep_last: int = 0) -> None: ...  # insert before the last keep_last chars
     def begin(self, rel: str) -> None: ...
     def add(self, rel: str, text: str) -> None: ...
     def end(self, rel: str) -> None: ...
@@ -70,18 +67,25 @@ class ReportBuilder:
         inputs: list[str],
         rules_digest: str,
         fail_on: str,
+        sources: Mapping[str, str] | None = None,
     ) -> None:
+        """``sources`` maps an input to its path relative to --out, for inputs that lie in the
+        same git repository as --out (run.places): notes then link their lines to it."""
         self.t, self.formats, self.known = target, formats, known
+        self.sources = sources or {}
         self.overview = Overview()
-        # index.md opens with the corpus overview, known only at the end: rows wait here.
-        self._rows = tempfile.SpooledTemporaryFile(mode="w+", max_size=8 << 20, encoding="utf-8")  # noqa: SIM115 - closed by finish()
+        # index.md opens with the run's summary, known only at the end: rows wait in here.
+        self.index = IndexPages()
         self.paths = NotePaths(inputs)
         self.fail_floor = None if fail_on == "never" else SEVERITY_ORDER[fail_on]
-        self.base: dict[str, str | int] = {
-            "tool": f"{TOOL_NAME} {__version__}",
+        self.base: dict[str, str] = {
+            "tool": TOOL_NAME,
+            "version": __version__,
             "rules_digest": rules_digest,
             **settings,
         }
+        self.meta, self.settings_tail = self.base, ""
+        self._tail_len: dict[str, int] = {}  # a note folder -> the length of its notes' Settings
         self.stats = RunStats()
         self._first_doc, self._first_result, self._sarif_index = True, True, rule_index(rules)
         self.doc = DocumentInfo("", "")
@@ -100,7 +104,13 @@ class ReportBuilder:
 
     def begin_document(self, doc: DocumentInfo) -> None:
         self.doc = doc
-        self.fm = {**self.base, "input": doc.path, "input_sha256": doc.sha256}
+        self.meta = {**self.base, "input": doc.path, "sha256": doc.sha256}
+        # One string for every note of the input: a --check run keeps it once, not per note.
+        self.settings_tail = settings_section(self.meta)
+        if "md" in self.formats:
+            folder = self.paths.folder(doc.path)
+            self._tail_len[folder] = len(self.settings_tail)
+            self.index.begin_file(doc.path, folder, self.sources.get(doc.path))
         self._first_article = True
         self.stats.files += 1
         if "json" in self.formats:
@@ -152,8 +162,10 @@ class ReportBuilder:
             self.t.add("audit.json", ("\n" if self._first_article else ",\n") + rec.line)
             self._first_article = False
         if "md" in self.formats:
-            self.t.put(note, render_note(path, rec.article, self.fm, known_here, self.doc.page, self.doc.view))
-            self._rows.write(index_row(path, rec.article, note))
+            links = NoteLinks.for_note(note, self.sources.get(path), self.doc.page is not None)
+            text = render_note(path, rec.article, self.meta, links, known_here, self.doc.page, self.doc.view)
+            self.t.put(note, text, tail=self.settings_tail)
+            self.index.add(rec.article, note)
         if "csv" in self.formats:
             self.t.add("articles.csv", csv_row(path, rec.article, note))
         self.overview.add(path, rec.overview, note)
@@ -174,7 +186,8 @@ class ReportBuilder:
         if "md" in self.formats:
             for ref, art_links in links.items():
                 here = self._note_of(ref)
-                self.t.amend(here, render_reuse(art_links, self._describer("../" * here.count("/"))))
+                reuse = render_reuse(art_links, self._describer("../" * here.count("/")))
+                self.t.amend(here, reuse, keep_last=self._tail_len.get(here.split("/")[0], 0))
         if "json" in self.formats:
             self.t.add("audit.json", json_out.tail(links, errors, not self._first_doc))
             self.t.end("audit.json")
@@ -184,15 +197,10 @@ class ReportBuilder:
         if "csv" in self.formats:
             self.t.end("articles.csv")
         if "md" in self.formats:
-            self.t.begin("index.md")
-            overview = render_overview(self.overview, self.stats.files, self.stats.articles, clusters)
-            self.t.add("index.md", index_head(self.base) + overview + INDEX_HEADER)
-            self._rows.seek(0)
-            for block in iter(lambda: self._rows.read(1 << 20), ""):
-                self.t.add("index.md", block)
-            self.t.add("index.md", index_tail(errors))
-            self.t.end("index.md")
-        self._rows.close()
+            st = self.stats
+            head = index_head(self.base, summary_section(st.files, st.articles, st.by_severity, self.index.by_top))
+            self.index.write(self.t, head, index_tail(render_overview(self.overview, clusters), errors, self.base))
+        self.index.close()
         return self.stats
 
     def _clusters(self, links: Links) -> list[list[tuple[str, int, str, str]]]:
@@ -223,11 +231,12 @@ class MemoryTarget:
         self.files: dict[str, str] = {}
         self._parts: dict[str, list[str]] = {}
 
-    def put(self, rel: str, text: str) -> None:
-        self.files[rel] = text
+    def put(self, rel: str, text: str, tail: str = "") -> None:
+        self.files[rel] = text + tail
 
-    def amend(self, rel: str, text: str) -> None:
-        self.files[rel] += text
+    def amend(self, rel: str, text: str, keep_last: int = 0) -> None:
+        old, cut = self.files[rel], len(self.files[rel]) - keep_last
+        self.files[rel] = old[:cut] + text + old[cut:]
 
     def begin(self, rel: str) -> None:
         self._parts[rel] = []

@@ -34,7 +34,7 @@ def csv_row(path: str, a: Article, note: str) -> str:
     top = top_severity(a.findings) or ""
     row = [
         path,
-        a.index,
+        a.index + 1,  # for people in a spreadsheet, like the notes (audit.json's index counts from 0)
         a.altered.line,
         a.altered.text,
         a.original.line if a.original else "",

@@ -1,122 +1,98 @@
-"""Markdown provenance notes (one per article) and the index: text in, text out, no I/O."""
+"""Markdown provenance notes (one per article): text in, text out, no I/O.
+
+A note reads well on GitHub: a five-key front matter (GitHub shows it as a one-row table, so
+the values are kept short enough to fit its 1012 px column), the article numbered from 1, its
+lines linked to the input when that lies in the repository (report.links), a link back to the
+index, one row a cited name, and a closing "Settings" section with the rest of the run's
+settings. The front matter ends with a blank line before its closing ``---``: a renderer that
+does not know front matter then shows a rule, one short paragraph and a rule, where text right
+above the ``---`` would have become a heading as long as the whole block.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 
 from auditor.ingest.html import PageInfo
-from auditor.models import SEVERITY_ORDER, Article, Citation
-from auditor.text.markdown import INVISIBLE, md, md_link, quote, visible_controls
+from auditor.models import SEVERITY_ORDER, Article
+from auditor.report.changes import change_line, change_list
+from auditor.report.citations import citation_table, publisher_section
+from auditor.report.links import NoteLinks
+from auditor.text.markdown import md, md_link, visible_controls
 
-ROLE_LABELS = {
-    "quoted_source": "quoted source",
-    "dateline": "dateline",
-    "publisher_byline": "publisher byline",
-    "photo_credit": "photo credit",
-    "cross_reference": "cross-reference",
-    "other": "other mention",
-}
+_WWW_DOT = re.compile(r"(?i)\b(www)\.")
+NOTE_KEYS = ("tool", "version", "input", "sha256", "rules_digest")
+# The front matter's sha256 is cut to the length of the rules digest: the full 64 hex digits
+# alone are wider than half of GitHub's column (see README, "A sample note"); the Settings
+# section and audit.json carry the whole hash.
+SHORT_HASH = 16
+SETTINGS_HEADING = "\n## Settings\n\n"
 
 
-_INVISIBLE = re.compile(f"[{INVISIBLE}\t\n\r]")
+def _yaml_value(v: str) -> str:
+    """A YAML double-quoted string that is also inert Markdown: a renderer without front-matter
+    support shows these lines as a paragraph, so every character but letters, digits, spaces,
+    ``./-`` and an underscore inside a word is written as a YAML escape (``\\u003c`` for ``<``):
+    no file name can open a link, markup, emphasis or an autolink (the dot of ``www.`` too) there,
+    break out of the quotes or hide, while YAML readers and GitHub's table get the name back."""
+    out = []
+    for i, c in enumerate(v):
+        inside_word = c == "_" and 0 < i < len(v) - 1 and v[i - 1].isalnum() and v[i + 1].isalnum()
+        if (c.isalnum() and c.isprintable()) or c in " ./-" or inside_word:
+            out.append(c)
+        else:
+            out.append(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+    return '"' + _WWW_DOT.sub(r"\1\\u002e", "".join(out)) + '"'
 
 
-def front_matter(fields: dict[str, str | int]) -> str:
-    """YAML front matter; values are JSON-quoted, invisible characters \\u-escaped, so no input
-    (a file name holding a newline or a right-to-left override) can break out or hide."""
-
-    def value(v: str | int) -> str:
-        if not isinstance(v, str):
-            return str(v)
-        return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
-
-    body = "\n".join(f"{k}: {value(v)}" for k, v in fields.items())
+def front_matter(fields: dict[str, str]) -> str:
+    """YAML front matter whose values no input can break out of (see ``_yaml_value``)."""
+    body = "".join(f"{k}: {_yaml_value(v)}\n" for k, v in fields.items())
+    # The blank line keeps the closing "---" a rule, never a heading underline (see above).
     return f"---\n{body}\n---\n\n"
 
 
-def inline_change(a: Article) -> str:
-    """The original headline with the change marked: ~~removed~~ **inserted**."""
-    if a.original is None:
-        return f"**{md(a.altered.text)}** (no original to compare)"
-    orig = a.original.text
-    out: list[str] = []
-    cursor = 0
-    for e in a.edits:
-        start = e.original.start if e.original else e.original_at
-        out.append(md(orig[cursor:start]))
-        if e.original:
-            out.append(f"~~{md(e.original.text)}~~")
-            cursor = e.original.end
-        else:
-            cursor = start
-        if e.altered:
-            out.append(("" if out[-1].endswith(" ") or not e.original else " ") + f"**{md(e.altered.text)}**")
-            if not e.original and not orig[cursor : cursor + 1].isspace() and cursor < len(orig):
-                out.append(" ")
-    out.append(md(orig[cursor:]))
-    return "".join(out).strip()
+def note_front_matter(meta: dict[str, str]) -> str:
+    fields = {k: meta.get(k, "") for k in NOTE_KEYS}
+    fields["sha256"] = fields["sha256"][:SHORT_HASH]
+    return front_matter(fields)
 
 
-def _terms(label: str, terms: list[str]) -> str:
-    return f"- {label}: " + (", ".join(quote(t) for t in terms) if terms else "none") + "\n"
-
-
-def _citation_table(cites: list[Citation], what: str) -> str:
-    if not cites:
-        return f"No {what} named in the body.\n"
-    rows = [
-        f"| {what[:-1].capitalize() if what.endswith('s') else what} | role | line | evidence |",
-        "|---|---|---|---|",
+def settings_section(meta: dict[str, str]) -> str:
+    """What produced the note beyond the front matter: the same for every note of an input."""
+    rules = "the shipped rules" if meta.get("default_rules", "yes") == "yes" else "no shipped rules"
+    items = [
+        f"tool: {md(meta.get('tool', ''))} {md(meta.get('version', ''))}",
+        f"rules digest: {md(meta.get('rules_digest', ''))} ({rules}; extra rule folders: "
+        f"{md(meta.get('extra_rules', '')) or 'none'}; ignored rules: {md(meta.get('ignored_rules', '')) or 'none'})",
+        f"input: {md(meta.get('input', ''))}",
+        f"input sha256: {md(meta.get('sha256', ''))}",
+        "articles are numbered from 1 here and in the index; audit.json's `index` counts from 0",
     ]
-    for c in cites:
-        rows.append(f"| {md(c.name)} | {ROLE_LABELS.get(c.role, c.role)} | {c.line} | {md(c.evidence)} |")
-    return "\n".join(rows) + "\n"
+    return SETTINGS_HEADING + "".join(f"- {item}\n" for item in items)
 
 
-def _outlets_by_name(cites: list[Citation]) -> str:
-    """Each outlet once, with all its roles and the evidence line of each."""
-    if not cites:
-        return "No outlet is named in the body.\n"
-    order: dict[str, list[Citation]] = {}
-    for c in cites:
-        order.setdefault(c.name, []).append(c)
-    rows = ["| outlet | roles (line) | evidence |", "|---|---|---|"]
-    for name, group in order.items():
-        roles = ", ".join(f"{ROLE_LABELS.get(c.role, c.role)} ({c.line})" for c in group)
-        ev = "<br>".join(f"L{c.line}: {md(c.evidence)}" for c in group)
-        rows.append(f"| {md(name)}{_how_sure(group[0])} | {roles} | {ev} |")
-    return "\n".join(rows) + "\n"
+def _headline_line(line: int, links: NoteLinks, page: PageInfo | None) -> str:
+    if page is None:
+        return links.line(line)
+    where = page.html_location(line)
+    return f"{line} (HTML {links.html_line(where.html_line)})" if where and where.html_line else str(line)
 
 
-def _how_sure(c: Citation) -> str:
-    """Say so when the name was not read straight from the registry."""
-    if c.kind == "unlisted":
-        return " (not in the registry: named in a citation frame)"
-    if c.confidence != "high":
-        return " (a name other outlets share; nothing in the text chose, so the usual one)"
-    return ""
-
-
-def _headlines(a: Article) -> str:
+def _headlines(a: Article, links: NoteLinks, page: PageInfo | None) -> str:
     parts = [
         "## Headlines\n\n| | line | headline |\n|---|---|---|\n",
-        f"| altered | {a.altered.line} | {md(a.altered.text)} |\n",
+        f"| altered | {_headline_line(a.altered.line, links, page)} | {md(a.altered.text)} |\n",
     ]
     if a.original:
-        parts.append(f"| original | {a.original.line} | {md(a.original.text)} |\n\n")
-        parts.append(f"Change: {inline_change(a)}\n\n")
+        parts.append(f"| original | {_headline_line(a.original.line, links, page)} | {md(a.original.text)} |\n\n")
+        parts.append(f"Change: {change_line(a)}\n\n")
         parts.append(f"Alignment score: {a.similarity:.3f}. Kind of change: {a.rewrite_kind.replace('_', ' ')}.\n\n")
     else:
         parts.append("| original | – | **not found** |\n\n")
         parts.append("No original headline was found for this article.\n\n")
     parts += [f"> {md(n)}\n\n" for n in a.notes[1:]]
     return "".join(parts)
-
-
-def _changes(a: Article) -> str:
-    out = "## What changed\n\n" + _terms("Inserted", a.inserted_terms) + _terms("Replaced", a.replaced_terms)
-    return out + (_terms("Dropped", a.deleted_terms) if a.deleted_terms else "")
 
 
 def _findings(a: Article, known: set[tuple[str, str]]) -> str:
@@ -130,29 +106,8 @@ def _findings(a: Article, known: set[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def _publisher(a: Article) -> str:
-    p = a.publisher
-    if not p:
-        why = a.publisher_unknown or "no byline, dateline, house style or self-reference names a publisher"
-        return f"\n## Likely publisher\n\n**Unknown**: {md(why)}.\n"
-    where = f"line {p.line}" if p.line else "the page's metadata"
-    parts = [
-        "\n## Likely publisher\n\n",
-        f"**{md(p.name)}** (confidence: {p.confidence}), {where}: {md(p.evidence)}\n\n",
-    ]
-    if p.republished_by:
-        parts.append("Republished by: " + ", ".join(md(r) for r in p.republished_by) + "\n\n")
-    # Strongest evidence first, so a reader sees why this outlet and not another.
-    parts.append("| outlet | line | signal | weight |\n|---|---|---|---|\n")
-    ranked = sorted(p.signals, key=lambda s: (-s.weight, s.line, s.outlet))
-    parts += [
-        f"| {md(s.outlet)} | {s.line or 'page'} | {md(s.why)}: {md(s.evidence)} | {s.weight:g} |\n" for s in ranked
-    ]
-    return "".join(parts)
-
-
-def _page(a: Article, page: PageInfo, view: list[str] | None) -> str:
-    out = "\n## Page\n\n" + _page_table(page, a) + _candidate_table(page)
+def _page(a: Article, page: PageInfo, view: list[str] | None, links: NoteLinks) -> str:
+    out = "\n## Page\n\n" + _page_table(page, a, links) + _candidate_table(page, links)
     if view:
         # From the first line: a page lists its headline candidates above the story, the
         # original among them wherever its source put it.
@@ -179,32 +134,44 @@ def _undetermined(a: Article) -> str:
     return ("\n## Not determined\n\n" + "".join(f"- {u}\n" for u in missing)) if missing else ""
 
 
+def _source(path: str, a: Article, links: NoteLinks, page: PageInfo | None) -> str:
+    last = a.body.end_line if a.body else a.altered.line
+    span = f"{a.altered.line}–{last}"
+    if page is not None:
+        where = f"{links.file(md(path))}, lines {span} of the text extracted from the page"
+    else:
+        where = links.lines(a.altered.line, last, f"{md(path)}, lines {span}")
+    return f"{links.index()} · Source: {where}.\n\n"
+
+
 def render_note(
     path: str,
     a: Article,
-    fm: dict[str, str | int],
+    meta: dict[str, str],
+    links: NoteLinks | None = None,
     known: set[tuple[str, str]] | None = None,
     page: PageInfo | None = None,
     view: list[str] | None = None,
 ) -> str:
-    """One article's provenance note; findings in ``known`` (from a baseline) are marked."""
-    span = f"{a.altered.line}–{a.body.end_line if a.body else a.altered.line}"
+    """One article's provenance note up to its Settings section (``settings_section``), which
+    the report builder keeps last; findings in ``known`` (from a baseline) are marked."""
+    links = links or NoteLinks()
     parts = [
-        front_matter({**fm, "article": a.index, "lines": span}),
-        f"# Article {a.index}: {md(a.altered.text)}\n\n",
-        f"Source: {md(path)}, lines {span}.\n\n",
-        _headlines(a),
-        _changes(a),
+        note_front_matter(meta),
+        f"# Article {a.index + 1}: {md(a.altered.text)}\n\n",
+        _source(path, a, links, page),
+        _headlines(a, links, page),
+        "## What changed\n\n" + change_list(a),
         _findings(a, known or set()),
-        "\n## Cited outlets\n\n" + _outlets_by_name(a.outlets),
-        "\n## Organisations\n\n" + _citation_table(a.organisations, "organisations"),
-        "\n## Platforms\n\n" + _citation_table(a.platforms, "platforms"),
-        _publisher(a),
+        "\n## Cited outlets\n\n" + citation_table(a.outlets, "outlet", links),
+        "\n## Organisations\n\n" + citation_table(a.organisations, "organisation", links),
+        "\n## Platforms\n\n" + citation_table(a.platforms, "platform", links),
+        publisher_section(a, links),
     ]
     if a.verification:
         parts.append("\n## Source check\n\n" + _verification(a))
     if page is not None:
-        parts.append(_page(a, page, view))
+        parts.append(_page(a, page, view, links))
     parts.append(_undetermined(a))
     return "".join(parts)
 
@@ -222,7 +189,7 @@ def _verification(a: Article) -> str:
     return f"**unreachable**: {md(v.url)}: {md(v.reason)}\n"
 
 
-def _page_table(page: PageInfo, a: Article) -> str:
+def _page_table(page: PageInfo, a: Article, links: NoteLinks) -> str:
     rows = [
         ("&lt;title&gt;", page.title),
         ("og:title", page.og_title),
@@ -237,15 +204,15 @@ def _page_table(page: PageInfo, a: Article) -> str:
     ]
     out = "| field | value |\n|---|---|\n" + "".join(f"| {k} | {md(v)} |\n" for k, v in rows if v)
     if a.source_line:
-        out += f"\nThe altered headline stands on line {a.source_line} of the HTML file.\n"
+        out += f"\nThe altered headline stands on line {links.html_line(a.source_line)} of the HTML file.\n"
     return out
 
 
-def _candidate_table(page: PageInfo) -> str:
+def _candidate_table(page: PageInfo, links: NoteLinks) -> str:
     """Every headline candidate the page offers, where it came from and where it stands."""
     if not page.candidates:
         return ""
     rows = ["\n| headline candidate | source | line | HTML line |", "|---|---|---|---|"]
     for c in page.candidates:
-        rows.append(f"| {md(c.text)} | {md(c.source)} | {c.line or '–'} | {c.html_line or '–'} |")
+        rows.append(f"| {md(c.text)} | {md(c.source)} | {c.line or '–'} | {links.html_line(c.html_line)} |")
     return "\n".join(rows) + "\n"

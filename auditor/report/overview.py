@@ -82,8 +82,9 @@ def _more(total: int, shown: int) -> str:
     return f"\n… and {total - shown} more.\n" if total > shown else ""
 
 
-def render_overview(o: Overview, files: int, articles: int, clusters: list[list[tuple[str, int, str, str]]]) -> str:
-    parts = [f"{files} file(s), {articles} article(s).\n\n## Inserted terms\n\n"]
+def render_overview(o: Overview, clusters: list[list[tuple[str, int, str, str]]]) -> str:
+    """The corpus-wide sections of index.md, below the articles; ``clusters`` hold 0-based indexes."""
+    parts = ["\n## Inserted terms\n\n"]
     if o.terms:
         parts.append("| term | articles | categories |\n|---|---|---|\n")
         top = sorted(o.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:LIST_CAP]
@@ -110,7 +111,7 @@ def render_overview(o: Overview, files: int, articles: int, clusters: list[list[
     parts.append("\n## Reused bodies\n\n")
     if clusters:
         for k, members in enumerate(clusters[:LIST_CAP], 1):
-            parts.append(f"{k}. " + "; ".join(f"[{md(p)} #{i}]({n}) “{md(h)}”" for p, i, h, n in members) + "\n")
+            parts.append(f"{k}. " + "; ".join(f"[{md(p)} #{i + 1}]({n}) “{md(h)}”" for p, i, h, n in members) + "\n")
         parts.append(_more(len(clusters), min(len(clusters), LIST_CAP)))
     else:
         parts.append("No two articles share a body.\n")
@@ -120,11 +121,11 @@ def render_overview(o: Overview, files: int, articles: int, clusters: list[list[
         parts.append(_more(o.no_original_total, len(o.no_original)))
     else:
         parts.append("None.\n")
-    return "".join(parts) + "\n## Articles\n\n"
+    return "".join(parts)
 
 
 def render_reuse(links: list[ReuseLink], describe: Callable[[ArticleRef], tuple[str, int, str]]) -> str:
-    """The "Also appears in" section of one note; ``describe(other)`` gives (path, index, link)."""
+    """The "Also appears in" section of one note; ``describe(other)`` gives (path, 0-based index, link)."""
     out = ["\n## Also appears in\n\n"]
     for link in sorted(links, key=lambda k: (-k.similarity, k.other)):
         path, index, href = describe(link.other)
@@ -133,10 +134,12 @@ def render_reuse(links: list[ReuseLink], describe: Callable[[ArticleRef], tuple[
             for a, b, c, d in link.runs[:8]
         )
         if link.kind == "same body":
-            out.append(f"- [{md(path)}, article {index}]({href}): the same body ({link.similarity:.0%} identical).\n")
+            out.append(
+                f"- [{md(path)}, article {index + 1}]({href}): the same body ({link.similarity:.0%} identical).\n"
+            )
         else:
             out.append(
-                f"- [{md(path)}, article {index}]({href}): {link.shared} shared paragraph(s) ({where}); "
+                f"- [{md(path)}, article {index + 1}]({href}): {link.shared} shared paragraph(s) ({where}); "
                 f"bodies {link.similarity:.0%} alike.\n"
             )
     return "".join(out)

@@ -53,9 +53,13 @@ class NotePaths:
             self._folder[p] = name
 
     def note(self, path: str, index: int, altered: str) -> str:
-        """The note of article ``index`` of ``path``, whose altered headline is ``altered``."""
-        # The index prefix alone makes names unique within a folder; the slug is for people.
-        return f"{self._folder[path]}/{index:02d}-{slug(altered)}.md"
+        """The note of article ``index`` (0-based, as in audit.json) of ``path``, whose altered
+        headline is ``altered``; its file name counts from 1, as the note's title does."""
+        # The number alone makes names unique within a folder; the slug is for people.
+        return f"{self._folder[path]}/{index + 1:02d}-{slug(altered)}.md"
+
+    def folder(self, path: str) -> str:
+        return self._folder[path]
 
     def folders(self) -> set[str]:
         return set(self._folder.values())

@@ -13,6 +13,7 @@ from auditor.checks.engine import UNCLASSIFIED_ID
 from auditor.checks.loader import LoadedRule
 from auditor.ingest.html import PageInfo
 from auditor.models import Article, Finding
+from auditor.report.locate import finding_line, headline_column, term_span
 from auditor.text.markdown import visible_controls
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -99,15 +100,6 @@ def rule_index(rules: list[LoadedRule]) -> dict[str, int]:
     return {rid: i for i, rid in enumerate(ids)}
 
 
-def _headline_column(a: Article, page: PageInfo | None) -> int | None:
-    """Where the altered headline starts on its line: 1 in a text dump; in a saved page, the
-    column where it stands as written on ``source_line`` (None when it is not written as is)."""
-    if page is None:
-        return 1
-    where = page.html_location(a.altered.line)
-    return where.html_column if where is not None and where.html_line == a.source_line else None
-
-
 def sarif_result(
     path: str,
     a: Article,
@@ -118,11 +110,10 @@ def sarif_result(
     page: PageInfo | None = None,
 ) -> dict[str, Any]:
     """One SARIF result: the finding at the altered headline's line and the term's columns."""
-    col = a.altered.text.find(f.term)
-    region: dict[str, Any] = {"startLine": a.source_line or a.altered.line}
-    first = _headline_column(a, page)
+    region: dict[str, Any] = {"startLine": finding_line(a)}
+    first = headline_column(a, page)
     if first is not None:
-        start, end = (col, col + len(f.term)) if col >= 0 else (0, len(a.altered.text))
+        start, end = term_span(a.altered.text, f.term)
         region.update(startColumn=first + start, endColumn=first + end)
     region["snippet"] = {"text": a.altered.text}
     result: dict[str, Any] = {

@@ -22,16 +22,21 @@ from auditor.ingest.discover import input_files
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.check import CheckTarget
+from auditor.report.console_sink import ConsoleSink, SpoolTarget
 from auditor.report.paths import NotePaths
+from auditor.report.sink import Sink
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
+from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
 from auditor.writer import DirectoryTarget, FetchCache, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
+Severity = Literal["info", "low", "medium", "high"]
 Format = Literal["md", "json", "sarif", "csv"]
+StdoutFormat = Literal["text", "json", "github", "sarif", "none"]
 REPORT_FILES = {"md": "index.md", "json": "audit.json", "sarif": "audit.sarif", "csv": "articles.csv"}
 
 
@@ -70,7 +75,11 @@ class AuditOptions(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     chunk_bytes: int = Field(default=TASK_BYTES, ge=1)
     progress: bool = False  # a progress line on stderr
-    profile: bool = False  # time the stages (AuditOutcome.stage_seconds)
+    profile: bool = False  # time the stages (AuditOutcome.profile_table)
+    # What the caller will print on stdout: findings one a line (text, github, json), the SARIF
+    # document (sarif), or nothing (none). It never changes what is written under ``out``.
+    stdout: StdoutFormat = "none"
+    min_severity: Severity = "info"  # findings below it are left out of stdout (and only there)
 
 
 @dataclass
@@ -81,12 +90,16 @@ class AuditOutcome:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with check: reports that differ
     notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
-    stage_seconds: dict[str, float] = field(default_factory=dict)  # with profile: seconds per stage
-    processes: int = 1  # the processes whose seconds stage_seconds sums
-    wall: float = 0.0  # seconds from the start of audit() to its end
+    console: ConsoleSink | None = None  # the findings for stdout (``stdout`` text, github or json)
+    sarif: SpoolTarget | None = None  # the SARIF document for stdout (``stdout`` sarif)
 
-    def profile_table(self) -> str:
-        return stage_table(self.stage_seconds, self.wall, self.processes)
+    profile_table: str = ""  # with profile: where the time went, stage by stage
+
+    def close(self) -> None:
+        """Let go of the temporary files holding what stdout shows."""
+        for spool in (self.console, self.sarif):
+            if spool is not None:
+                spool.close()
 
     def exit_code(self, options: AuditOptions) -> ExitCode:
         if options.check:
@@ -127,6 +140,19 @@ def _verifier(o: AuditOptions) -> Any:
     return Verifier(cache=cache, source_map=source_map, policy=policy)
 
 
+def _stdout_sink(
+    o: AuditOptions, builder: ReportBuilder, report_args: tuple[Any, ...]
+) -> tuple[Sink, ConsoleSink | None, SpoolTarget | None]:
+    """The sink the runner feeds: the builder, behind a ConsoleSink when stdout shows findings.
+    SARIF on stdout is a second builder of its own, so the files under ``out`` stay as they are."""
+    if o.check or o.stdout == "none":
+        return builder, None, None
+    spool = SpoolTarget() if o.stdout == "sarif" else None
+    sarif = ReportBuilder(spool, ("sarif",), *report_args) if spool is not None else None
+    console = ConsoleSink(builder, o.min_severity, report_args[2], os.getcwd(), sarif)
+    return console, (console if o.stdout != "sarif" else None), spool
+
+
 def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOutcome:
     """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``.
 
@@ -145,7 +171,10 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
     note_folders = NotePaths(files).folders() if "md" in o.formats else set()
     planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
     target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
-    builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    sources = source_links(files, o.out) if "md" in o.formats else {}
+    report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    builder = ReportBuilder(target, o.formats, *report_args, sources)
+    sink, console, sarif = _stdout_sink(o, builder, report_args)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
     reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
@@ -156,12 +185,16 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
 
             client, cluster = connect(o.scheduler, notes)
         plan = RunPlan(jobs, folders, o.ignore, o.chunk_bytes, client, Progress() if o.progress else None, o.profile)
-        result = run_audit(files, ctx, builder, plan, reuse, _verifier(o))
+        result = run_audit(files, ctx, sink, plan, reuse, _verifier(o))
         errors += result.errors
         LAPS.start()
-        stats = builder.finish(errors, result.links)
+        sink.finish(errors, result.links)
+        stats = builder.stats
     except BaseException:
         target.abandon()
+        for spool in (console, sarif):
+            if spool is not None:
+                spool.close()
         raise
     finally:
         for closing in (reuse, client, cluster):
@@ -171,16 +204,11 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
     LAPS.lap("write reports")
     add_seconds(result.stage_seconds, LAPS.take())
     if o.summary and not o.check:
-        append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
+        links = summary_links(files, o.out, o.summary, os.environ)
+        append_text(o.summary, render_summary(stats, o.fail_on, errors, links))
     stale = list(target.stale) if isinstance(target, CheckTarget) else []
-    return AuditOutcome(
-        files=files,
-        stats=stats,
-        errors=errors,
-        warnings=result.warnings,
-        stale=stale,
-        notes=notes,
-        stage_seconds=result.stage_seconds,
-        processes=jobs + (jobs > 1) if client is None else 1,
-        wall=time.perf_counter() - started,
-    )
+    outcome = AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)
+    if o.profile:
+        processes = jobs + (jobs > 1) if client is None else 1
+        outcome.profile_table = stage_table(result.stage_seconds, time.perf_counter() - started, processes)
+    return outcome

@@ -9,7 +9,7 @@ to a sink (report) in input order.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,13 +26,12 @@ from auditor.ingest.sources import SourceStream, open_source
 from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo, Sink
 from auditor.reuse.index import Links, ReuseIndex
+from auditor.run.meter import Meter, ProgressFn
 from auditor.run.pool import run_tasks
 from auditor.run.tasks import Task, TaskResult
 
 if TYPE_CHECKING:  # net pulls in requests: imported only by runs that verify
     from auditor.net.verify import Verifier
-
-ProgressFn = Callable[[int, int, int, int], None]  # (bytes done, bytes total, files done, files total)
 
 
 @dataclass
@@ -61,14 +60,13 @@ class _Document:
     """The input whose articles are being handed to the sink."""
 
     stream: SourceStream
-    size: int
     warnings: list[str]
     articles: int = 0
     lines: int = 0
 
 
 def _tasks(
-    files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan, fingerprints: bool
+    files: list[str], errors: list[str], plan_: RunPlan, meter: Meter | None, fingerprints: bool
 ) -> Iterator[Task]:
     for path in files:
         try:
@@ -77,13 +75,14 @@ def _tasks(
                 chunks = [Chunk(path, 0, 0, None)]
             else:
                 chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
-            sizes[path] = Path(path).stat().st_size
         except AuditorError as exc:
             errors.append(str(exc))
             continue
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
+        if meter is not None:
+            meter.planned(path, [c.start_byte for c in chunks])
         for c in chunks:
             yield Task(c, stream, plan_.client is None, fingerprints, plan_.profile)
 
@@ -94,14 +93,12 @@ class _Feeder:
     def __init__(self, sink: Sink, reuse: ReuseIndex | None, verifier: Verifier | None, result: RunResult) -> None:
         self.sink, self.reuse, self.verifier, self.result = sink, reuse, verifier, result
         self.doc: _Document | None = None
-        self.files_done = 0
-        self.bytes_done = 0
 
-    def take(self, task: Task, res: TaskResult, size: int) -> None:
+    def take(self, task: Task, res: TaskResult) -> None:
         st = task.stream
         if self.doc is None or st is not self.doc.stream:
             self.close()
-            self.doc = _Document(st, size, list(st.warnings))
+            self.doc = _Document(st, list(st.warnings))
             self.sink.begin_document(DocumentInfo(st.path, st.digest(), st.page, st.view))
         doc = self.doc
         if res.error:
@@ -145,8 +142,6 @@ class _Feeder:
             )
         self.sink.end_document(doc.lines, doc.warnings)
         self.result.warnings.extend(doc.warnings)
-        self.files_done += 1
-        self.bytes_done += doc.size
         self.doc = None
 
 
@@ -164,10 +159,11 @@ def run_audit(
     """
     plan_ = plan_ or RunPlan()
     result = RunResult()
-    sizes: dict[str, int] = {}
-    total_bytes = sum(Path(f).stat().st_size for f in files if Path(f).is_file())
+    meter = None
+    if plan_.progress is not None:
+        meter = Meter(plan_.progress, files, {f: Path(f).stat().st_size for f in files if Path(f).is_file()})
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, sizes, plan_, fingerprints=reuse is not None)
+    tasks = _tasks(files, result.errors, plan_, meter, fingerprints=reuse is not None)
     if plan_.profile:  # the CPU this process spent before the first task: imports, rules, registries
         LAPS.on, result.stage_seconds["start-up"] = True, time.process_time()
     cluster_reuse = None
@@ -177,22 +173,23 @@ def run_audit(
         results = run_tasks_on_cluster(plan_.client, tasks, plan_.folders, plan_.ignore)
         cluster_reuse = ClusterReuse(plan_.client) if reuse is not None else None
     else:
-        results = ((t, r, None) for t, r in run_tasks(tasks, plan_.jobs, ctx, plan_.folders, plan_.ignore))
+        tick = meter.tick if meter is not None else None
+        results = ((t, r, None) for t, r in run_tasks(tasks, plan_.jobs, ctx, plan_.folders, plan_.ignore, tick=tick))
     for task, res, prints in results:
         if cluster_reuse is not None and reuse is not None:
             cluster_reuse.add(prints, reuse.count)
         add_seconds(result.stage_seconds, res.stage_seconds)
         LAPS.start()
-        feeder.take(task, res, sizes.get(task.stream.path, 0))
+        feeder.take(task, res)
         LAPS.lap("write reports")
-        if plan_.progress is not None:
-            plan_.progress(feeder.bytes_done, total_bytes, feeder.files_done, len(files))
+        if meter is not None:
+            meter.task_done(task, len(res.articles))
     LAPS.start()
     feeder.close()
     LAPS.lap("write reports")
     if reuse is not None:
         result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
     LAPS.lap("reuse links")
-    if plan_.progress is not None:
-        plan_.progress(total_bytes, total_bytes, len(files), len(files))
+    if meter is not None:
+        meter.finish()
     return result

@@ -62,6 +62,17 @@ def quote(text: str) -> str:
     return "“" + md(text) + "”"
 
 
+def md_path_link(label_md: str, path: str, fragment: str = "") -> str:
+    """A link to a file by a relative path the tool worked out (a note, an input in the
+    repository), around ``label_md`` (Markdown already escaped). Every byte of the path but
+    letters, digits and ``/._-~`` is %-encoded, so no file name can end the link, add a title
+    or read as a scheme (``javascript:x.txt`` becomes ``javascript%3Ax.txt``, a file name)."""
+    target = percent_encode(path, safe="/._-~")
+    if target.startswith("/"):  # never made so; a leading "/" (or "//host") would leave the repository
+        target = "." + target
+    return f"[{label_md}]({target}{'#' + fragment if fragment else ''})"
+
+
 def md_link(label: str, url: str | None) -> str:
     """A link the tool writes: to an http(s) URL only, its target %-encoded inside <...> so no
     character of it (a ")" above all) can end it early; any other URL leaves the plain label."""
