@@ -32,3 +32,28 @@ def test_views_cut_from_the_one_fold_equal_folding_each(lines):
 def test_support_from_the_fold_is_support_of_the_text(lines):
     body = Body(lines, 1)
     assert Support.of_normalized(body.lowered).folded == Support(body.text).folded
+
+
+WORDISH = st.sampled_from(
+    ["iraq", "iraqi", "iraq's", "kurd", "kurdish", "told", "tell", "tells", "said", "say", "city", "cities"]
+    + ["evacuate", "evacuation", "christ", "christian", "-", "'s", "’s", "_", "a", "ab", "y", "by", "men", "man"]
+)
+TEXTS = st.lists(st.sampled_from([" ", "\n", "\u3000", "\u2028", "-", ".", "'", "x"]) | WORDISH, max_size=30).map(
+    "".join
+)
+
+
+class WholeSetSupport(Support):
+    """Every question answered from the whole word set, as before the needles."""
+
+    @staticmethod
+    def _needles(s):
+        return [""]
+
+
+@given(TEXTS, st.lists(WORDISH | st.text(max_size=6), min_size=1, max_size=5))
+def test_support_asks_only_the_tokens_a_word_can_be_in(text, questions):
+    fast, full = Support(text), WholeSetSupport(text)
+    for q in questions:
+        assert fast.supports(q) == full.supports(q), q
+        assert fast.plus("Kurds say").supports(q) == full.plus("Kurds say").supports(q), q
