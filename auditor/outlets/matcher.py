@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -51,8 +52,9 @@ class Key:
 FRAME_CUE = Key(0, "outlet", None)  # the value of a citation-frame cue in the automaton
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """One name found in a line (a tuple: an article has dozens, a frozen dataclass costs more to make)."""
+
     entity: Entity
     type: EntityType
     start: int  # offsets into the line
@@ -170,9 +172,12 @@ class Matcher:
         """
         hits: dict[int, list[tuple[int, Key]]] = {}
         cued: set[int] = set()
-        line_at, starts = body.line_at, body.line_starts
-        for end, key in self._hits(body.folded):
-            k = line_at(end)
+        starts = body.line_starts
+        k, nxt = 0, starts[1] if len(starts) > 1 else None
+        for end, key in self._hits(body.folded):  # mostly in text order: the line is looked up on a change
+            if not (starts[k] <= end and (nxt is None or end < nxt)):
+                k = body.line_at(end)
+                nxt = starts[k + 1] if k + 1 < len(starts) else None
             if key is FRAME_CUE:
                 cued.add(k)
             else:
