@@ -15,6 +15,10 @@ from itertools import accumulate
 from auditor.text.normalize import fold, lower_same_length, normalize
 
 
+def _nfkc_fold(line: str) -> str:
+    return fold(unicodedata.normalize("NFKC", line))
+
+
 class Body:
     def __init__(self, lines: list[str], first: int) -> None:
         """``lines``: the body lines; ``first``: the 1-based number of the first of them."""
@@ -62,12 +66,13 @@ class Body:
         leaves as it is (any ASCII line, most others) is its part of the one fold, collapsed;
         only the others (an ellipsis, a no-break space, a ligature) are normalised on their own
         (NFKC never joins or splits lines, so line by line is the same as the whole text)."""
-        out = []
-        for raw, folded in zip(self.lines, self.folded_lines, strict=True):
-            if not (raw.isascii() or unicodedata.is_normalized("NFKC", raw)):
-                folded = fold(unicodedata.normalize("NFKC", raw))
-            out.append(" ".join(folded.split()))
-        return out
+        text = self.text
+        if text.isascii() or unicodedata.is_normalized("NFKC", text):
+            return [" ".join(t.split()) for t in self.folded_lines]
+        return [
+            " ".join((t if raw.isascii() or unicodedata.is_normalized("NFKC", raw) else _nfkc_fold(raw)).split())
+            for raw, t in zip(self.lines, self.folded_lines, strict=True)
+        ]
 
     @cached_property
     def line_starts(self) -> list[int]:
