@@ -120,14 +120,37 @@ def is_cut_point(text: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
 _MARK_AHEAD = 3
 
 
-def _shape_bars_rewording(t: str) -> bool:
-    """Ends like a sentence ("... on Tuesday."): its prior is below zero whatever else it shows,
-    so it can open an article only on close wording, never as a reworded or lone headline.
-    A final abbreviation ("U.S.") or ellipsis does not count."""
-    if not t.endswith(".") or t.endswith("..."):
-        return False
-    last = t[t.rfind(" ") + 1 :]
-    return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
+# The endings shape.ending() tells apart; a line has one of them at most.
+_ENDINGS = ("ends_ellipsis", "ends_full_stop", "ends_clause_mark", "ends_stop_inside_quote")
+
+
+def barred_endings(settings: Settings) -> frozenset[str]:
+    """Endings whose weight keeps a line's prior below what a reworded or a lone headline needs,
+    whatever else the line shows (every positive weight of the other features added): such a
+    line can open an article only on close wording (`pair_similar` with a line below)."""
+    weights = dict(settings.shape_weights)
+    best_rest = sum(w for f, w in weights.items() if w > 0 and f not in _ENDINGS)
+    floor = min(settings.reworded_prior, settings.lone_headline_prior)
+    return frozenset(e for e in _ENDINGS if weights.get(e, 0.0) + best_rest < floor)
+
+
+def _shape_bars_rewording(t: str, barred: frozenset[str]) -> bool:
+    """Does ``t`` (stripped) end in one of the ``barred`` endings? A cheap test that never says
+    yes where shape.ending() would name another: a sentence's full stop ("... on Tuesday.",
+    not "U.S." or an ellipsis), a clause mark ("... said:"), a stop inside a quote ('... over."')."""
+    end = t[-1:]
+    if end == ".":
+        if "ends_full_stop" not in barred or t.endswith("..."):
+            return False
+        last = t[t.rfind(" ") + 1 :]
+        return len(last) > 4 and "." not in last[:-1]  # (any case: an abbreviation has an inner dot or is short)
+    if end in _CLAUSE_MARKS:
+        return "ends_clause_mark" in barred
+    return end in _QUOTES and t[-2:-1] in (".", ",") and "ends_stop_inside_quote" in barred
+
+
+_CLAUSE_MARKS = frozenset(":,;(-–—*")
+_QUOTES = frozenset("”\"’'")
 
 
 def _lowered(line: str) -> tuple[str, set[str], int]:
@@ -173,6 +196,7 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
     is left unmarked (tests/test_pairing_marks.py).
     """
     limit, level, slack = settings.long_line_chars, settings.pair_similar, settings.mark_word_slack
+    barred = barred_endings(settings)
     # n words need n letters and n - 1 characters between them: a shorter line can never be a
     # headline, and leaving it unmarked keeps a file of one-character lines off the slow path.
     min_chars = 2 * settings.headline_min_words - 1
@@ -191,14 +215,14 @@ def headline_marks(settings: Settings = DEFAULT_SETTINGS) -> Marker:
             t = stripped[k]
             if len(t) > limit or len(t) < min_chars:
                 continue  # a long line is never a headline, nor one too short for its words
-            if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t):
+            if pos + _MARK_AHEAD >= len(nonblank) or not _shape_bars_rewording(t, barred):
                 out[k] = 1
                 continue
-            fk = seen.get(k) or seen.setdefault(k, _lowered(t))
             for j in nonblank[pos + 1 : pos + 1 + _MARK_AHEAD]:
                 u = stripped[j]
                 if len(u) > limit:
                     break  # a long line closes the window and cannot be the original itself
+                fk = seen.get(k) or seen.setdefault(k, _lowered(t))
                 fj = seen.get(j) or seen.setdefault(j, _lowered(u))
                 if may_pair(t, u, fk[0], fj[0], fk[1], fj[1], fk[2], fj[2]):
                     out[k] = 1
