@@ -31,7 +31,16 @@ _NON_LATIN = re.compile(r"[\u0400-\u1fff\u3040-\u9fff\uac00-\ud7a3\uf900-\ufaff]
 # The automaton tries a node's next letters one by one in the order they were added: keys go in
 # with letters frequent in text first, so most steps stop early.
 _FREQUENT = " etaoinsrhldcumfpgwybvkxjqzSTACMBPNRDHWLEFGIKOJUVYZQX'-.,\n(\"0123456789"
-_RANK = {c: k for k, c in enumerate(_FREQUENT)}
+
+
+class _Ranks(dict[int, str]):
+    """A str.translate table: each character to its rank in _FREQUENT, the rest after them all."""
+
+    def __missing__(self, code: int) -> str:
+        return chr(len(_FREQUENT) + 1)
+
+
+_RANKS = _Ranks({ord(c): chr(k + 1) for k, c in enumerate(_FREQUENT)})
 
 
 @dataclass
@@ -99,7 +108,7 @@ class Matcher:
         # key no text holds, NUL), so a step over ordinary text stops after a few tries.
         for c in _FREQUENT[: _FREQUENT.index("S")]:
             self._latin.add_word(c + "\x00", ())
-        for text in sorted(entries, key=lambda t: [_RANK.get(c, 99) for c in t]):
+        for text in sorted(entries, key=lambda t: t.translate(_RANKS)):
             self._latin.add_word(text, tuple(entries[text]))
         for auto in (self._latin, self._scripts):
             if len(auto):
@@ -157,7 +166,7 @@ class Matcher:
                 key = keys[(True, form)] = Key(len(form), "outlet", None, exact=True, has_upper=True)
             if key.etype != "outlet":
                 continue
-            if ent is not key.owner and ent not in key.candidates:
+            if ent is not key.owner and not any(c is ent for c in key.candidates):
                 key.candidates.append(ent)
             # "the Post", "Record": a shared name that is an ordinary phrase too needs a cue.
             key.ambiguous = key.ambiguous or ordinary
