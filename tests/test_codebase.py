@@ -8,8 +8,9 @@ from conftest import ROOT
 SOURCES = sorted((ROOT / "auditor").rglob("*.py")) + [ROOT / "cli.py"]
 # Stages in data-flow order: a package may import its own modules, the shared top-level
 # modules (errors, models, settings, datafiles, writer) and the packages before it, never one
-# after it. run/ orchestrates every stage; cli.py is imported by nothing in the package.
-STAGES = ["text", "ingest", "checks", "outlets", "reuse", "analysis", "report", "net", "run"]
+# after it. run/ orchestrates every stage; commands/ holds the click commands cli.py registers;
+# cli.py is imported by nothing in the package.
+STAGES = ["text", "ingest", "checks", "outlets", "reuse", "analysis", "report", "net", "run", "commands"]
 SHARED = {"errors", "models", "settings", "datafiles", "writer", "__init__", "api"}
 
 
@@ -124,3 +125,8 @@ def test_every_subpackage_says_what_enters_and_what_leaves():
     for init in sorted((ROOT / "auditor").glob("*/__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert len(doc.split()) >= 25, f"{rel(init)}: docstring too short"
+
+
+def test_click_is_known_only_to_the_command_line():
+    users = sorted(rel(p) for p in SOURCES if "click" in {m.split(".")[0] for m in imported_modules(p)})
+    assert users and all(u == "cli.py" or u.startswith("auditor/commands/") for u in users), users

@@ -1,0 +1,70 @@
+"""`auditor audit`: the options parsed into AuditOptions, the run, and what it prints."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from auditor.commands.configured import config_options
+from auditor.commands.options import options, parse_formats
+from auditor.commands.shell import GroupedCommand, say
+from auditor.run.audit import AuditOptions
+from auditor.run.audit import audit as run_audit_command
+from auditor.text.terminal import printable
+
+
+@click.command(cls=GroupedCommand)
+@click.argument("paths", nargs=-1, required=True)
+@config_options
+@options()
+def audit(**params: Any) -> None:
+    """Audit text dumps and saved pages (files, or folders of *.txt/*.html) and write provenance notes.
+
+    \b
+    Exit codes:
+      0    no finding at or above --fail-on
+      1    findings at or above --fail-on (or warnings with --strict, or stale reports with --check)
+      2    usage or config error, bad rule file, an input that could not be audited, a failed write
+      130  interrupted (Ctrl-C)
+    """
+    quiet, verbose = params.pop("quiet"), params.pop("verbose")
+    opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
+    outcome = run_audit_command(opts, None if quiet else lambda m: say("note", m))
+    for e in outcome.errors:
+        say("error", e)
+    if not quiet:
+        for n in outcome.notes:
+            say("note", n)
+        for w in outcome.warnings:
+            say("warning", w)
+    if opts.check:
+        for rel in outcome.stale:
+            say("stale", str(opts.out / rel))
+    else:
+        st = outcome.stats
+        if verbose:
+            click.echo(f"{st.files} file(s) read: {printable(', '.join(outcome.files))}", err=True)
+        if not quiet:
+            found = f"{st.failing} finding(s) at or above {opts.fail_on}"
+            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {printable(str(opts.out))}")
+    sys.exit(outcome.exit_code(opts))
+
+
+def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
+    """Click's parameters (config defaults already merged in) as the library's options."""
+    # These options mean the same in both, under the same name.
+    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private".split()
+    return AuditOptions(
+        paths=list(p["paths"]),
+        rules=list(p["rules"]),
+        default_rules=not p["no_default_rules"],
+        ignore=frozenset(p["ignore"]),
+        formats=parse_formats(p["fmt"]),
+        reuse=not p["no_reuse"],
+        chunk_bytes=int(p["chunk_mb"] * 1e6),
+        progress=progress,
+        fetch_deadline=p["fetch_deadline"],
+        **{k: p[k] for k in same},
+    )
