@@ -77,7 +77,9 @@ def test_uris_are_repository_relative_however_the_input_is_typed(repo, monkeypat
         assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.resolve().as_uri() + "/"}}
         for r in run["results"]:
             assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
-    fingerprints = [sorted(r["partialFingerprints"]["headlineAuditor/v1"] for r in log["runs"][0]["results"]) for log in logs]
+    fingerprints = [
+        sorted(r["partialFingerprints"]["headlineAuditor/v1"] for r in log["runs"][0]["results"]) for log in logs
+    ]
     assert all(f == fingerprints[0] for f in fingerprints)
 
 
@@ -153,7 +155,9 @@ def test_findings_on_one_span_are_one_result(repo, monkeypatch):
 
 
 def test_input_errors_and_warnings_are_tool_notifications(repo, monkeypatch):
-    (repo / "seeds" / "nul.txt").write_bytes((SAMPLES / "farm_dump_b.txt").read_bytes().replace(b"\n\n", b"\n\x00\n", 1))
+    (repo / "seeds" / "nul.txt").write_bytes(
+        (SAMPLES / "farm_dump_b.txt").read_bytes().replace(b"\n\n", b"\n\x00\n", 1)
+    )
     log = sarif(monkeypatch, repo, "seeds/nul.txt", "seeds/missing.txt")
     invocation = log["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False

@@ -8,8 +8,9 @@ to a sink (report) in input order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,15 +64,17 @@ class _Document:
     lines: int = 0
 
 
-def _tasks(files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan) -> Iterator[Task]:
+def _tasks(
+    files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan, memory: Mapping[str, SourceStream]
+) -> Iterator[Task]:
     for path in files:
         try:
-            stream = open_source(path)
-            if stream.view is not None:
+            stream = memory.get(path) or open_source(path)
+            if stream.view is not None:  # a saved page's text view, or standard input
                 chunks = [Chunk(path, 0, 0, None)]
             else:
                 chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
-            sizes[path] = Path(path).stat().st_size
+            sizes[path] = Path(path).stat().st_size if path not in memory else 0
         except AuditorError as exc:
             errors.append(str(exc))
             continue
@@ -151,17 +154,20 @@ def run_audit(
     plan_: RunPlan | None = None,
     reuse: ReuseIndex | None = None,
     verifier: Verifier | None = None,
+    memory: Mapping[str, SourceStream] | None = None,
 ) -> RunResult:
     """Feed every article of every file to ``sink`` in input order, then confirm reuse.
 
+    ``memory`` holds the inputs that are no file (standard input), by the name in ``files``.
     The sink's ``finish`` is the caller's to call, with ``RunResult.links``.
     """
+    memory = memory or {}
     plan_ = plan_ or RunPlan()
     result = RunResult()
     sizes: dict[str, int] = {}
-    total_bytes = sum(Path(f).stat().st_size for f in files if Path(f).is_file())
+    total_bytes = sum(Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file())
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, sizes, plan_)
+    tasks = _tasks(files, result.errors, sizes, plan_, memory)
     cluster_reuse = None
     if plan_.client is not None:
         from auditor.run.cluster import ClusterReuse, run_tasks_on_cluster
@@ -178,7 +184,8 @@ def run_audit(
             plan_.progress(feeder.bytes_done, total_bytes, feeder.files_done, len(files))
     feeder.close()
     if reuse is not None:
-        result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
+        rows = cluster_reuse.rows() if cluster_reuse is not None else None
+        result.links = reuse.links(partial(read_bodies, memory=memory), rows)
     if plan_.progress is not None:
         plan_.progress(total_bytes, total_bytes, len(files), len(files))
     return result
