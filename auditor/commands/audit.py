@@ -6,9 +6,11 @@ import sys
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from auditor.commands.configured import config_options
 from auditor.commands.options import options, parse_formats
+from auditor.commands.output import discard_stdout, print_findings, print_summary, use_colour
 from auditor.commands.shell import GroupedCommand, say
 from auditor.run.audit import AuditOptions
 from auditor.run.audit import audit as run_audit_command
@@ -29,8 +31,11 @@ def audit(**params: Any) -> None:
       2    usage or config error, bad rule file, an input that could not be audited, a failed write
       130  interrupted (Ctrl-C)
     """
-    quiet, verbose = params.pop("quiet"), params.pop("verbose")
-    opts = audit_options(params, progress=not quiet and sys.stderr.isatty())
+    quiet, verbose, colour = params.pop("quiet"), params.pop("verbose"), params.pop("colour")
+    fmt = params["output_format"]
+    if quiet and click.get_current_context().get_parameter_source("output_format") == ParameterSource.DEFAULT:
+        fmt = "none"  # quiet: only errors, unless findings were asked for by name
+    opts = audit_options({**params, "output_format": fmt}, progress=not quiet and sys.stderr.isatty())
     outcome = run_audit_command(opts, None if quiet else lambda m: say("note", m))
     for e in outcome.errors:
         say("error", e)
@@ -43,19 +48,24 @@ def audit(**params: Any) -> None:
         for rel in outcome.stale:
             say("stale", str(opts.out / rel))
     else:
-        st = outcome.stats
         if verbose:
+            st = outcome.stats
             click.echo(f"{st.files} file(s) read: {printable(', '.join(outcome.files))}", err=True)
-        if not quiet:
-            found = f"{st.failing} finding(s) at or above {opts.fail_on}"
-            click.echo(f"{st.files} file(s), {st.articles} article(s), {found}; reports in {printable(str(opts.out))}")
+        try:
+            print_findings(outcome, fmt, use_colour(colour, sys.stdout))
+            if not quiet:
+                print_summary(outcome, opts, fmt)
+        except BrokenPipeError:  # `| head`: the reader has seen enough; the reports are written
+            discard_stdout()
+    outcome.close()
     sys.exit(outcome.exit_code(opts))
 
 
 def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     """Click's parameters (config defaults already merged in) as the library's options."""
     # These options mean the same in both, under the same name.
-    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private".split()
+    same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private"
+    same += " min_severity"
     return AuditOptions(
         paths=list(p["paths"]),
         rules=list(p["rules"]),
@@ -66,5 +76,6 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
         chunk_bytes=int(p["chunk_mb"] * 1e6),
         progress=progress,
         fetch_deadline=p["fetch_deadline"],
-        **{k: p[k] for k in same},
+        stdout=p["output_format"],
+        **{k: p[k] for k in same.split()},
     )

@@ -10,6 +10,9 @@ import click
 from auditor.commands.shell import FILE, FOLDER, SEVERITIES, option
 from auditor.report.builder import FORMATS
 
+STDOUT_FORMATS = ("text", "json", "github", "sarif", "none")
+COLOURS = ("auto", "always", "never")
+
 
 def parse_formats(value: str) -> tuple[Any, ...]:
     items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
@@ -29,7 +32,16 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
     ("Output", ("--out",), {"default": "reports", "show_default": True, "type": click.Path(path_type=Path)},
      "Folder for notes, index.md and audit.json."),
     ("Output", ("--format", "fmt"), {"default": "md,json", "show_default": True}, "Any of md,json,sarif,csv."),
-    ("Output", ("-q", "--quiet"), {"is_flag": True}, "Print only errors."),
+    ("Output", ("--output-format",), {"type": click.Choice(STDOUT_FORMATS), "default": "text", "show_default": True},
+     "What stdout shows: text (a finding a line: path:line:col: severity rule message [term]), github "
+     "(workflow commands: annotations without SARIF upload), json (JSON Lines, a finding a line), sarif "
+     "(the SARIF document) or none (the summary only). The reports under --out are the same for any value."),
+    ("Output", ("--min-severity",), {"type": click.Choice(SEVERITIES[:-1]), "default": "info", "show_default": True},
+     "Show findings at or above this severity on stdout; the reports and the exit code do not change."),
+    ("Output", ("--color", "colour"), {"type": click.Choice(COLOURS), "default": "auto", "show_default": True},
+     "Colour stdout: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never."),
+    ("Output", ("-q", "--quiet"), {"is_flag": True},
+     "Print only errors (and the findings when --output-format is given)."),
     ("Output", ("-v", "--verbose"), {"is_flag": True}, "Also print each input and its article count."),
     ("CI", ("--fail-on",), {"type": click.Choice(SEVERITIES), "default": "high", "show_default": True},
      "Exit 1 when a finding is at or above this severity; 'never' always passes."),

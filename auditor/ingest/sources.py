@@ -62,6 +62,7 @@ class SourceStream:
     view: list[str] | None = None
     pending_digest: Future | None = field(default=None, repr=False, compare=False)
     stamp: Stamp | None = None  # the file as it was when opened (see files.changed)
+    bytes_read: int = 0  # how far into the file reading has got (for progress)
 
     def digest(self) -> str:
         """The file's SHA-256, waiting for the background hash if it is still running."""
@@ -113,6 +114,7 @@ class SourceStream:
                 decoder.reset()
                 text = chunk.decode(self.encoding, errors="replace")
             consumed += len(chunk)
+            self.bytes_read = consumed
             if "\x00" in text:
                 text = text.replace("\x00", "")
                 if not warned_nul:

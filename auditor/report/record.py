@@ -31,12 +31,14 @@ class ArticleRecord:
     body: tuple[int, int] | None  # first and last body line
     paragraph_chars: int  # characters of the paragraphs reuse fingerprinted
     _model: Article | None = field(default=None, repr=False)
+    messages: tuple[str, ...] = ()  # each finding's message, in the order of ``findings`` (for stdout)
 
     @classmethod
     def of(cls, path: str, a: Article, paragraph_chars: int = 0) -> ArticleRecord:
         facts: list[FindingFact] = [(f.rule, f.term, f.severity, f.category, fp) for f, fp in Fingerprinter(path).of(a)]
         body = (a.body.start_line, a.body.end_line) if a.body else None
-        return cls(article_line(a), a.index, facts, OverviewFacts.of(a), body, paragraph_chars, a)
+        messages = tuple(f.message for f in a.findings)
+        return cls(article_line(a), a.index, facts, OverviewFacts.of(a), body, paragraph_chars, a, messages)
 
     @property
     def article(self) -> Article:

@@ -19,6 +19,7 @@ from auditor.checks.engine import UNCLASSIFIED_ID
 from auditor.checks.loader import LoadedRule
 from auditor.ingest.html import PageInfo
 from auditor.models import SEVERITY_ORDER, Article, Finding
+from auditor.report.locate import finding_line, headline_column, term_span
 from auditor.text.markdown import visible_controls
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -80,20 +81,10 @@ def _html_line(line: int, page: PageInfo | None) -> tuple[int | None, int | None
     return (where.html_line, where.html_column) if where is not None else (None, None)
 
 
-def _headline_column(a: Article, page: PageInfo | None) -> int | None:
-    """Where the altered headline starts on its line: 1 in a text dump; in a saved page, the
-    column where it stands as written on ``source_line`` (None when it is not written as is)."""
-    if page is None:
-        return 1
-    line, column = _html_line(a.altered.line, page)
-    return column if line == a.source_line else None
-
-
 def _region(a: Article, term: str, first: int | None) -> dict[str, Any]:
-    region: dict[str, Any] = {"startLine": a.source_line or a.altered.line}
+    region: dict[str, Any] = {"startLine": finding_line(a)}
     if first is not None:
-        col = a.altered.text.find(term)
-        start, end = (col, col + len(term)) if col >= 0 else (0, len(a.altered.text))
+        start, end = term_span(a.altered.text, term)
         region.update(startColumn=first + start, endColumn=first + end)
     region["snippet"] = {"text": a.altered.text}
     return region
@@ -102,8 +93,7 @@ def _region(a: Article, term: str, first: int | None) -> dict[str, Any]:
 def _span(a: Article, f: Finding, first: int | None) -> tuple[int, int]:
     """Where a finding's term lies in the altered headline (character offsets); the whole
     headline when the term is not in it as written."""
-    col = a.altered.text.find(f.term) if first is not None else -1
-    return (col, col + len(f.term)) if col >= 0 else (0, len(a.altered.text))
+    return term_span(a.altered.text, f.term) if first is not None else (0, len(a.altered.text))
 
 
 def group_by_span(a: Article, fps: list[str], page: PageInfo | None) -> list[list[tuple[Finding, str]]]:
@@ -111,7 +101,7 @@ def group_by_span(a: Article, fps: list[str], page: PageInfo | None) -> list[lis
     flag: findings whose terms overlap ("Beast of the Sea" and "Beast", one edit) are one group.
     Most severe first within a group (the first of equals stays first); groups in the order
     of their first finding."""
-    first = _headline_column(a, page)
+    first = headline_column(a, page)
     group_of: list[int] = []
     if first is None:  # columns unknown: only findings on the same term group
         seen: dict[str, int] = {}
@@ -164,7 +154,7 @@ def sarif_results(
 ) -> list[dict[str, Any]]:
     """One result per flagged span of the altered headline (see the module's docstring)."""
     out = []
-    first = _headline_column(a, page)
+    first = headline_column(a, page)
     for group in group_by_span(a, fps, page):
         top, fp = group[0]
         related = _related(a, page, location)

@@ -22,7 +22,9 @@ from auditor.ingest.sources import SourceStream
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.check import CheckTarget
+from auditor.report.console_sink import ConsoleSink, SpoolTarget
 from auditor.report.paths import NotePaths
+from auditor.report.sink import Sink
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
 from auditor.run.keep import Keeping, KeptTarget
@@ -32,7 +34,9 @@ from auditor.run.runner import RunPlan, run_audit
 from auditor.writer import DirectoryTarget, FetchCache, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
+Severity = Literal["info", "low", "medium", "high"]
 Format = Literal["md", "json", "sarif", "csv"]
+StdoutFormat = Literal["text", "json", "github", "sarif", "none"]
 REPORT_FILES = {"md": "index.md", "json": "audit.json", "sarif": "audit.sarif", "csv": "articles.csv"}
 
 
@@ -71,6 +75,10 @@ class AuditOptions(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     chunk_bytes: int = Field(default=TASK_BYTES, ge=1)
     progress: bool = False  # a progress line on stderr
+    # What the caller will print on stdout: findings one a line (text, github, json), the SARIF
+    # document (sarif), or nothing (none). It never changes what is written under ``out``.
+    stdout: StdoutFormat = "none"
+    min_severity: Severity = "info"  # findings below it are left out of stdout (and only there)
 
 
 @dataclass
@@ -81,6 +89,14 @@ class AuditOutcome:
     warnings: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with check: reports that differ
     notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
+    console: ConsoleSink | None = None  # the findings for stdout (``stdout`` text, github or json)
+    sarif: SpoolTarget | None = None  # the SARIF document for stdout (``stdout`` sarif)
+
+    def close(self) -> None:
+        """Let go of the temporary files holding what stdout shows."""
+        for spool in (self.console, self.sarif):
+            if spool is not None:
+                spool.close()
 
     def exit_code(self, options: AuditOptions) -> ExitCode:
         if options.check:
@@ -121,6 +137,19 @@ def _verifier(o: AuditOptions) -> Any:
     return Verifier(cache=cache, source_map=source_map, policy=policy)
 
 
+def _stdout_sink(
+    o: AuditOptions, builder: ReportBuilder, report_args: tuple[Any, ...]
+) -> tuple[Sink, ConsoleSink | None, SpoolTarget | None]:
+    """The sink the runner feeds: the builder, behind a ConsoleSink when stdout shows findings.
+    SARIF on stdout is a second builder of its own, so the files under ``out`` stay as they are."""
+    if o.check or o.stdout == "none":
+        return builder, None, None
+    spool = SpoolTarget() if o.stdout == "sarif" else None
+    sarif = ReportBuilder(spool, ("sarif",), *report_args) if spool is not None else None
+    console = ConsoleSink(builder, o.min_severity, report_args[2], os.getcwd(), sarif)
+    return console, (console if o.stdout != "sarif" else None), spool
+
+
 def _in_memory(
     o: AuditOptions, texts: Mapping[str, bytes | str]
 ) -> tuple[list[str], dict[str, SourceStream], list[str]]:
@@ -143,6 +172,18 @@ def _in_memory(
     return [p for p in named if p not in failed or (p == STDIN_NAME and STDIN not in o.paths)], memory, errors
 
 
+def _target(
+    o: AuditOptions, files: list[str], say: Callable[[str], None] | None, keep: dict[str, str] | None, write: bool
+) -> tuple[Any, CheckTarget | None]:
+    """Where the reports go: compared with --out (check), written there, or kept in memory;
+    copied into ``keep`` too when asked. The CheckTarget is returned apart for its stale list."""
+    note_folders = NotePaths(files).folders() if "md" in o.formats else set()
+    planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
+    checking = CheckTarget(o.out, note_folders) if o.check else None
+    target: Any = checking or (DirectoryTarget(o.out, files, note_folders, planned, say) if write else KeptTarget())
+    return (Keeping(target, keep) if keep is not None else target), checking
+
+
 def audit(
     o: AuditOptions,
     say: Callable[[str], None] | None = None,
@@ -163,13 +204,10 @@ def audit(
     paths, memory, errors = _in_memory(o, texts or {})
     files, problems = input_files(paths, memory=memory.keys())
     errors += problems
-    note_folders = NotePaths(files).folders() if "md" in o.formats else set()
-    planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
-    checking = CheckTarget(o.out, note_folders) if o.check else None
-    target: Any = checking or (DirectoryTarget(o.out, files, note_folders, planned, say) if write else KeptTarget())
-    if keep is not None:
-        target = Keeping(target, keep)
-    builder = ReportBuilder(target, o.formats, _note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    target, checking = _target(o, files, say, keep, write)
+    report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+    builder = ReportBuilder(target, o.formats, *report_args)
+    sink, console, sarif = _stdout_sink(o, builder, report_args)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
     reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
@@ -187,11 +225,15 @@ def audit(
             client=client,
             progress=Progress() if o.progress else None,
         )
-        result = run_audit(files, ctx, builder, plan, reuse, _verifier(o), memory)
+        result = run_audit(files, ctx, sink, plan, reuse, _verifier(o), memory)
         errors += result.errors
-        stats = builder.finish(errors, result.links)
+        sink.finish(errors, result.links)
+        stats = builder.stats
     except BaseException:
         target.abandon()
+        for spool in (console, sarif):
+            if spool is not None:
+                spool.close()
         raise
     finally:
         for closing in (reuse, client, cluster):
@@ -201,4 +243,4 @@ def audit(
     if o.summary and not o.check:
         append_text(o.summary, render_summary(stats, str(o.out), o.fail_on, errors))
     stale = list(checking.stale) if checking is not None else []
-    return AuditOutcome(files=files, stats=stats, errors=errors, warnings=result.warnings, stale=stale, notes=notes)
+    return AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)

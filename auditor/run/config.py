@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor.datafiles import read_toml, validate
 from auditor.errors import RuleError
-from auditor.run.audit import FailOn, Format
+from auditor.run.audit import FailOn, Format, Severity, StdoutFormat
 
 NAMES = ("auditor.toml", "pyproject.toml")  # in one folder, the first one found wins
 TABLE = ("tool", "headline-auditor")  # where pyproject.toml keeps our settings
@@ -43,6 +43,8 @@ class Config(BaseModel):
     ignore: list[str] | None = None
     out: str | None = Field(default=None, min_length=1)
     format: list[Format] | None = Field(default=None, min_length=1)  # or one string "md,json"
+    output_format: StdoutFormat | None = None
+    min_severity: Severity | None = None
     fail_on: FailOn | None = None
     strict: bool | None = None
     baseline: str | None = Field(default=None, min_length=1)

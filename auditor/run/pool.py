@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from auditor.analysis.context import AuditContext
-from auditor.run.tasks import Task, TaskResult, init_worker, run_task, use_context
+from auditor.run.tasks import Task, TaskResult, Tick, init_worker, run_task, use_context
 from auditor.run.window import in_order
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -94,12 +94,14 @@ def run_tasks(
     folders: list[Path],
     ignore: frozenset[str],
     window: int | None = None,
+    tick: Tick | None = None,
 ) -> Iterator[tuple[Task, TaskResult]]:
-    """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory)."""
+    """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory).
+    ``tick`` hears of articles within a task only with jobs 1 (elsewhere a task is seen when done)."""
     if jobs <= 1:
         use_context(ctx)
         for t in tasks:
-            yield t, run_task(t)
+            yield t, run_task(t, tick)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(os.getpid(), folders, ignore))
     finished = False

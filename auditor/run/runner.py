@@ -8,7 +8,7 @@ to a sink (report) in input order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,13 +25,12 @@ from auditor.ingest.sources import SourceStream, open_source
 from auditor.report.record import ArticleRecord
 from auditor.report.sink import DocumentInfo, Sink
 from auditor.reuse.index import Links, ReuseIndex
+from auditor.run.meter import Meter, ProgressFn
 from auditor.run.pool import run_tasks
 from auditor.run.tasks import Task, TaskResult
 
 if TYPE_CHECKING:  # net pulls in requests: imported only by runs that verify
     from auditor.net.verify import Verifier
-
-ProgressFn = Callable[[int, int, int, int], None]  # (bytes done, bytes total, files done, files total)
 
 
 @dataclass
@@ -58,14 +57,13 @@ class _Document:
     """The input whose articles are being handed to the sink."""
 
     stream: SourceStream
-    size: int
     warnings: list[str]
     articles: int = 0
     lines: int = 0
 
 
 def _tasks(
-    files: list[str], errors: list[str], sizes: dict[str, int], plan_: RunPlan, memory: Mapping[str, SourceStream]
+    files: list[str], errors: list[str], plan_: RunPlan, meter: Meter | None, memory: Mapping[str, SourceStream]
 ) -> Iterator[Task]:
     for path in files:
         try:
@@ -74,13 +72,14 @@ def _tasks(
                 chunks = [Chunk(path, 0, 0, None)]
             else:
                 chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
-            sizes[path] = Path(path).stat().st_size if path not in memory else 0
         except AuditorError as exc:
             errors.append(str(exc))
             continue
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
+        if meter is not None:
+            meter.planned(path, [c.start_byte for c in chunks])
         for c in chunks:
             yield Task(c, stream, bucket_postings=plan_.client is None)
 
@@ -91,14 +90,12 @@ class _Feeder:
     def __init__(self, sink: Sink, reuse: ReuseIndex | None, verifier: Verifier | None, result: RunResult) -> None:
         self.sink, self.reuse, self.verifier, self.result = sink, reuse, verifier, result
         self.doc: _Document | None = None
-        self.files_done = 0
-        self.bytes_done = 0
 
-    def take(self, task: Task, res: TaskResult, size: int) -> None:
+    def take(self, task: Task, res: TaskResult) -> None:
         st = task.stream
         if self.doc is None or st is not self.doc.stream:
             self.close()
-            self.doc = _Document(st, size, list(st.warnings))
+            self.doc = _Document(st, list(st.warnings))
             self.sink.begin_document(DocumentInfo(st.path, st.digest(), st.page, st.view))
         doc = self.doc
         if res.error:
@@ -142,8 +139,6 @@ class _Feeder:
             )
         self.sink.end_document(doc.lines, doc.warnings)
         self.result.warnings.extend(doc.warnings)
-        self.files_done += 1
-        self.bytes_done += doc.size
         self.doc = None
 
 
@@ -164,10 +159,12 @@ def run_audit(
     memory = memory or {}
     plan_ = plan_ or RunPlan()
     result = RunResult()
-    sizes: dict[str, int] = {}
-    total_bytes = sum(Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file())
+    meter = None
+    if plan_.progress is not None:
+        sizes = {f: Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file()}
+        meter = Meter(plan_.progress, files, sizes)
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, sizes, plan_, memory)
+    tasks = _tasks(files, result.errors, plan_, meter, memory)
     cluster_reuse = None
     if plan_.client is not None:
         from auditor.run.cluster import ClusterReuse, run_tasks_on_cluster
@@ -175,17 +172,18 @@ def run_audit(
         results = run_tasks_on_cluster(plan_.client, tasks, plan_.folders, plan_.ignore)
         cluster_reuse = ClusterReuse(plan_.client) if reuse is not None else None
     else:
-        results = ((t, r, None) for t, r in run_tasks(tasks, plan_.jobs, ctx, plan_.folders, plan_.ignore))
+        tick = meter.tick if meter is not None else None
+        results = ((t, r, None) for t, r in run_tasks(tasks, plan_.jobs, ctx, plan_.folders, plan_.ignore, tick=tick))
     for task, res, prints in results:
         if cluster_reuse is not None and reuse is not None:
             cluster_reuse.add(prints, reuse.count)
-        feeder.take(task, res, sizes.get(task.stream.path, 0))
-        if plan_.progress is not None:
-            plan_.progress(feeder.bytes_done, total_bytes, feeder.files_done, len(files))
+        feeder.take(task, res)
+        if meter is not None:
+            meter.task_done(task, len(res.articles))
     feeder.close()
     if reuse is not None:
         rows = cluster_reuse.rows() if cluster_reuse is not None else None
         result.links = reuse.links(partial(read_bodies, memory=memory), rows)
-    if plan_.progress is not None:
-        plan_.progress(total_bytes, total_bytes, len(files), len(files))
+    if meter is not None:
+        meter.finish()
     return result
