@@ -26,7 +26,7 @@ if [ -n "${BASE_REF:-}" ]; then
 elif [ -n "${PR_BASE:-}" ]; then
   base="origin/$PR_BASE"
   git rev-parse -q --verify "$base^{commit}" >/dev/null \
-    || git fetch --quiet --no-tags origin "+refs/heads/$PR_BASE:refs/remotes/origin/$PR_BASE" \
+    || git fetch --quiet --no-tags origin "+refs/heads/$PR_BASE:refs/remotes/origin/$PR_BASE" >/dev/null 2>&1 \
     || true
 elif [ -n "${PUSH_BEFORE:-}" ] && [ "${PUSH_BEFORE//0/}" != "" ]; then
   base="$PUSH_BEFORE"
