@@ -8,8 +8,9 @@ to a sink (report) in input order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,11 +62,13 @@ class _Document:
     lines: int = 0
 
 
-def _tasks(files: list[str], errors: list[str], plan_: RunPlan, meter: Meter | None) -> Iterator[Task]:
+def _tasks(
+    files: list[str], errors: list[str], plan_: RunPlan, meter: Meter | None, memory: Mapping[str, SourceStream]
+) -> Iterator[Task]:
     for path in files:
         try:
-            stream = open_source(path)
-            if stream.view is not None:
+            stream = memory.get(path) or open_source(path)
+            if stream.view is not None:  # a saved page's text view, or standard input
                 chunks = [Chunk(path, 0, 0, None)]
             else:
                 chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
@@ -146,18 +149,22 @@ def run_audit(
     plan_: RunPlan | None = None,
     reuse: ReuseIndex | None = None,
     verifier: Verifier | None = None,
+    memory: Mapping[str, SourceStream] | None = None,
 ) -> RunResult:
     """Feed every article of every file to ``sink`` in input order, then confirm reuse.
 
+    ``memory`` holds the inputs that are no file (standard input), by the name in ``files``.
     The sink's ``finish`` is the caller's to call, with ``RunResult.links``.
     """
+    memory = memory or {}
     plan_ = plan_ or RunPlan()
     result = RunResult()
     meter = None
     if plan_.progress is not None:
-        meter = Meter(plan_.progress, files, {f: Path(f).stat().st_size for f in files if Path(f).is_file()})
+        sizes = {f: Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file()}
+        meter = Meter(plan_.progress, files, sizes)
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, plan_, meter)
+    tasks = _tasks(files, result.errors, plan_, meter, memory)
     cluster_reuse = None
     if plan_.client is not None:
         from auditor.run.cluster import ClusterReuse, run_tasks_on_cluster
@@ -175,7 +182,8 @@ def run_audit(
             meter.task_done(task, len(res.articles))
     feeder.close()
     if reuse is not None:
-        result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
+        rows = cluster_reuse.rows() if cluster_reuse is not None else None
+        result.links = reuse.links(partial(read_bodies, memory=memory), rows)
     if meter is not None:
         meter.finish()
     return result
