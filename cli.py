@@ -1,4 +1,4 @@
-"""Command line: `auditor audit|config|fetch|baseline|rules`; the commands live in auditor/commands/."""
+"""Command line: `auditor audit|config|fetch|baseline|rules|schema`; the commands live in auditor/commands/."""
 
 from __future__ import annotations
 
@@ -11,9 +11,21 @@ from auditor.commands.config import config
 from auditor.commands.configured import config_keys_help
 from auditor.commands.fetch import fetch
 from auditor.commands.rules import rules, rules_check, rules_list
+from auditor.commands.schema import schema
 from auditor.commands.shell import AuditorGroup, examples
 
-__all__ = ["audit", "baseline", "baseline_create", "config", "fetch", "main", "rules", "rules_check", "rules_list"]
+__all__ = [
+    "audit",
+    "baseline",
+    "baseline_create",
+    "config",
+    "fetch",
+    "main",
+    "rules",
+    "rules_check",
+    "rules_list",
+    "schema",
+]
 
 
 @click.group(
@@ -27,7 +39,7 @@ def main() -> None:
     pass
 
 
-for command in (audit, config, fetch, baseline, rules):
+for command in (audit, config, fetch, baseline, rules, schema):
     main.add_command(command)
 
 

@@ -48,11 +48,13 @@ def test_sarif_is_valid_against_the_oasis_schema(tmp_path):
         assert term and term in res["message"]["text"]
 
 
-def test_one_result_per_finding(tmp_path):
+def test_every_finding_is_in_one_result(tmp_path):
+    # Findings on one span share a result (tests/test_sarif.py); none is lost.
     run("audit", str(SAMPLES), "--out", str(tmp_path / "r"), "--format", "json,sarif", "--fail-on", "never")
     data = json.loads((tmp_path / "r" / "audit.json").read_text())
     n = sum(len(a["findings"]) for d in data["documents"] for a in d["articles"])
-    assert len(json.loads((tmp_path / "r" / "audit.sarif").read_text())["runs"][0]["results"]) == n
+    results = json.loads((tmp_path / "r" / "audit.sarif").read_text())["runs"][0]["results"]
+    assert sum(len(r["properties"]["rules"]) for r in results) == n
 
 
 def test_fingerprints_survive_lines_inserted_above(tmp_path):
@@ -72,7 +74,7 @@ def test_fingerprints_survive_lines_inserted_above(tmp_path):
         (r["ruleId"], r["partialFingerprints"]["headlineAuditor/v1"])
         for r in sarif_of(b, tmp_path / "rb")["runs"][0]["results"]
     }
-    assert fa == fb and len(fa) > 3
+    assert fa == fb and len(fa) >= 2
     lines_a = {
         r["locations"][0]["physicalLocation"]["region"]["startLine"]
         for r in sarif_of(a, tmp_path / "ra")["runs"][0]["results"]

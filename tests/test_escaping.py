@@ -210,7 +210,8 @@ def test_sarif_and_csv_of_a_hostile_run(tmp_path):
     texts = [r["message"]["text"] for r in run["results"]]
     for rule in run["tool"]["driver"]["rules"]:
         texts += [rule["shortDescription"]["text"], rule["fullDescription"]["text"], rule["help"]["text"]]
-    assert texts and all(unescaped_brackets(t) == 0 for t in texts)
+    # The one link a message may carry is the tool's own, to the original headline's related location.
+    assert texts and all(unescaped_brackets(t.replace("[original headline](1)", "")) == 0 for t in texts)
     rows = list(csv.reader(io.StringIO((out / "articles.csv").read_text(encoding="utf-8"))))
     assert all(not re.match(r"^[\s]*[=+\-@]", cell) for row in rows for cell in row)
 

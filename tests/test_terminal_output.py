@@ -49,13 +49,17 @@ def test_columns_are_where_sarif_puts_them_in_dumps_and_pages(tmp_path):
     res = run(*inputs, "--out", tmp_path / "r", "--format", "sarif", "--output-format", "json", "--no-config")
     mine = {(f["path"], f["line"], f["column"], f["rule"]) for f in map(json.loads, res.stdout.splitlines())}
     sarif = json.loads((tmp_path / "r" / "audit.sarif").read_text())
-    theirs = set()
+    theirs, grouped = set(), set()
     for r in sarif["runs"][0]["results"]:
         loc = r["locations"][0]["physicalLocation"]
         uri = unquote(loc["artifactLocation"]["uri"].removeprefix("file://"))  # SARIF's own URI forms
         path = shown_path(uri, str(tmp_path.cwd()))
         theirs.add((path, loc["region"]["startLine"], loc["region"].get("startColumn", 1), r["ruleId"]))
-    assert mine == theirs and any(p.endswith(".html") and c > 1 for p, _, c, _ in mine)
+        grouped |= {(path, loc["region"]["startLine"], rule) for rule in r["properties"]["rules"]}
+    # SARIF makes one result of the findings on one span (its rule is the most severe one's, at
+    # that finding's columns); the terminal prints each finding, the same ones at the same places.
+    assert theirs <= mine and {(p, line, rule) for p, line, _, rule in mine} == grouped
+    assert any(p.endswith(".html") and c > 1 for p, _, c, _ in mine)
 
 
 @pytest.mark.parametrize("fmt", ["json", "github", "sarif", "none"])
@@ -75,7 +79,7 @@ def test_machine_formats_keep_stdout_pure_data(tmp_path):
     assert "2 file(s), 10 article(s)" in res.stderr
     res = run(SAMPLES, "--out", tmp_path / "s", "--output-format", "sarif", "--min-severity", "high", "--no-config")
     doc = json.loads(res.stdout)  # the whole document: --min-severity filters only the line formats
-    assert doc["version"] == "2.1.0" and len(doc["runs"][0]["results"]) == 29
+    assert doc["version"] == "2.1.0" and sum(len(r["properties"]["rules"]) for r in doc["runs"][0]["results"]) == 29
     assert not (tmp_path / "s" / "audit.sarif").exists()  # --format was not asked for it
     res = run(SAMPLES, "--out", tmp_path / "n", "--output-format", "none", "--no-config")
     assert res.stdout.splitlines() == [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from auditor.errors import InputError
@@ -13,13 +14,18 @@ HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 
-def discover(paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[str], list[InputError]]:
-    """Expand directories to the matching files below them, in a stable order."""
+def discover(
+    paths: list[str], suffixes: tuple[str, ...] = INPUT_SUFFIXES, memory: Collection[str] = ()
+) -> tuple[list[str], list[InputError]]:
+    """Expand directories to the matching files below them, in a stable order; names in
+    ``memory`` (inputs held in memory: standard input) are taken as they are."""
     found: list[str] = []
     errors: list[InputError] = []
     for raw in paths:
         p = Path(raw)
-        if not _utf8(raw):
+        if raw in memory:
+            found.append(raw)
+        elif not _utf8(raw):
             errors.append(InputError(raw, NOT_UTF8_NAME))
         elif p.is_dir():
             known = len(errors)
@@ -102,8 +108,8 @@ def _walk(root: Path, errors: list[InputError]) -> list[Path]:
     return out
 
 
-def input_files(paths: list[str]) -> tuple[list[str], list[str]]:
+def input_files(paths: list[str], memory: Collection[str] = ()) -> tuple[list[str], list[str]]:
     """The files to audit (each once) and one error line per path that gives none."""
-    files, problems = discover(paths)
+    files, problems = discover(paths, memory=memory)
     unique = list(dict.fromkeys(files))  # the same file named twice is audited once
     return unique, [str(p) for p in problems]

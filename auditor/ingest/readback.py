@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from auditor.errors import AuditorError
-from auditor.ingest.sources import open_source
+from auditor.ingest.sources import SourceStream, open_source
 
 
-def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, int, int], str]]:
-    """((path, first line, last line), text) for each wanted body, reading each input once.
+def read_bodies(
+    wanted: list[tuple[str, int, int]], memory: Mapping[str, SourceStream] | None = None
+) -> Iterator[tuple[tuple[str, int, int], str]]:
+    """((path, first line, last line), text) for each wanted body, reading each input once
+    (an input held in ``memory``, standard input, from there).
 
     The file is read in decoded blocks; only the lines of wanted ranges are kept, and a body
     is handed on (and forgotten) as soon as its last line has been read.
@@ -20,7 +23,7 @@ def read_bodies(wanted: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str,
             by_path.setdefault(path, set()).add((first, last))
     for path, ranges in by_path.items():
         try:
-            stream = open_source(path)
+            stream = (memory or {}).get(path) or open_source(path)
         except AuditorError:
             continue
         todo = sorted(ranges)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -91,6 +92,10 @@ class SourceStream:
             if start_byte:
                 fh.seek(start_byte)
             yield from self._split(self._decode(fh, start_byte), first_line - 1)
+
+    def decode_all(self, data: bytes) -> list[str]:
+        """``data``, a whole input held in memory (standard input), as lines decoded as a file's are."""
+        return [line for block in self._split(self._decode(io.BytesIO(data))) for line in block]
 
     def _decode(self, fh: BinaryIO, consumed: int = 0) -> Iterator[tuple[str, bool]]:
         decoder = codecs.getincrementaldecoder(self.encoding)()

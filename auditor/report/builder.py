@@ -14,6 +14,7 @@ from typing import Protocol
 
 from auditor import TOOL_NAME, __version__
 from auditor.checks.loader import LoadedRule
+from auditor.ingest.repo import SourceRoot
 from auditor.models import SEVERITY_ORDER, Article
 from auditor.report import json_out
 from auditor.report.csv_out import csv_header, csv_row
@@ -23,7 +24,8 @@ from auditor.report.notes import render_note, settings_section
 from auditor.report.overview import Overview, render_overview, render_reuse
 from auditor.report.paths import NotePaths
 from auditor.report.record import ArticleRecord, FindingFact
-from auditor.report.sarif import rule_index, sarif_head, sarif_result
+from auditor.report.sarif import rule_index, sarif_results
+from auditor.report.sarif_log import SarifLog
 from auditor.report.sink import DocumentInfo
 from auditor.reuse.index import ArticleRef, Links
 
@@ -68,6 +70,7 @@ class ReportBuilder:
         rules_digest: str,
         fail_on: str,
         sources: Mapping[str, str] | None = None,
+        root: SourceRoot | None = None,  # what SARIF names inputs from (default: found from the inputs)
     ) -> None:
         """``sources`` maps an input to its path relative to --out, for inputs that lie in the
         same git repository as --out (run.places): notes then link their lines to it."""
@@ -93,11 +96,10 @@ class ReportBuilder:
         if "json" in formats:
             target.begin("audit.json")
             target.add("audit.json", json_out.head(rules_digest))
-        self._sarif_tail = ""
-        if "sarif" in formats:
-            head, self._sarif_tail = sarif_head(rules)
+        self._sarif = SarifLog(rules, root or SourceRoot.of(inputs)) if "sarif" in formats else None
+        if self._sarif is not None:
             target.begin("audit.sarif")
-            target.add("audit.sarif", head)
+            target.add("audit.sarif", self._sarif.head())
         if "csv" in formats:
             target.begin("articles.csv")
             target.add("articles.csv", csv_header())
@@ -146,10 +148,9 @@ class ReportBuilder:
         path = self.doc.path
         self.stats.articles += 1
         known_here = self._count(rec.findings)
-        if "sarif" in self.formats:
-            a = rec.article
-            for f, (*_, fp) in zip(a.findings, rec.findings, strict=True):
-                res = sarif_result(path, a, f, fp, self._sarif_index, self.known, self.doc.page)
+        if self._sarif is not None and rec.findings:
+            fps, where = [fp for *_, fp in rec.findings], self._sarif.location(path)
+            for res in sarif_results(rec.article, fps, where, self._sarif_index, self.known, self.doc.page):
                 self.t.add("audit.sarif", ("" if self._first_result else ",\n") + json_out.dump_line(res, 8))
                 self._first_result = False
         flagged = any(severity != "info" for _, _, severity, _, _ in rec.findings)
@@ -171,6 +172,8 @@ class ReportBuilder:
         self.overview.add(path, rec.overview, note)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
+        if self._sarif is not None:
+            self._sarif.document_warnings(self.doc.path, warnings)
         if "json" in self.formats:
             self.t.add("audit.json", json_out.document_tail(line_count, warnings, not self._first_article))
 
@@ -191,8 +194,8 @@ class ReportBuilder:
         if "json" in self.formats:
             self.t.add("audit.json", json_out.tail(links, errors, not self._first_doc))
             self.t.end("audit.json")
-        if "sarif" in self.formats:
-            self.t.add("audit.sarif", self._sarif_tail)
+        if self._sarif is not None:
+            self.t.add("audit.sarif", self._sarif.tail(errors))
             self.t.end("audit.sarif")
         if "csv" in self.formats:
             self.t.end("articles.csv")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import partial
@@ -14,11 +14,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.analysis.context import build_context, rule_folders
+from auditor.analysis.context import AuditContext, build_context, rule_folders
 from auditor.analysis.laps import LAPS, add_seconds, stage_table
 from auditor.datafiles import read_source_map, read_user_file
+from auditor.errors import InputError
 from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
+from auditor.ingest.memory import STDIN, STDIN_NAME, open_text, read_stdin
+from auditor.ingest.sources import SourceStream
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.check import CheckTarget
@@ -27,6 +30,7 @@ from auditor.report.paths import NotePaths
 from auditor.report.sink import Sink
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
+from auditor.run.keep import Keeping, KeptTarget
 from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
@@ -153,24 +157,79 @@ def _stdout_sink(
     return console, (console if o.stdout != "sarif" else None), spool
 
 
-def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOutcome:
-    """Audit ``o.paths`` and write (or, with ``check``, compare) the reports under ``o.out``.
+def _in_memory(
+    o: AuditOptions, texts: Mapping[str, bytes | str]
+) -> tuple[list[str], dict[str, SourceStream], list[str]]:
+    """The paths, ``-`` named ``<stdin>``; the inputs held in memory (standard input and
+    ``texts``, by name) opened; and one error line for each of those that cannot be audited."""
+    wanted, errors = dict(texts), []
+    if STDIN in o.paths:
+        try:
+            wanted[STDIN_NAME] = read_stdin()
+        except InputError as exc:
+            errors.append(str(exc))
+    memory = {}
+    for name, data in wanted.items():
+        try:
+            memory[name] = open_text(name, data)
+        except InputError as exc:
+            errors.append(str(exc))
+    failed = {*wanted, STDIN_NAME} - set(memory)  # reported above, and no file to look for
+    named = [STDIN_NAME if p == STDIN else p for p in o.paths]
+    return [p for p in named if p not in failed or (p == STDIN_NAME and STDIN not in o.paths)], memory, errors
+
+
+def _close(*held: Any) -> None:
+    """Close what is there of ``held`` (spools, the reuse index, a Dask client and cluster)."""
+    for thing in held:
+        if thing is not None:
+            thing.close()
+
+
+def _context(o: AuditOptions) -> tuple[list[Path], tuple[AuditContext, str]]:
+    """The rule folders, and the rules and registries loaded from them with their digest."""
+    folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
+    loaded = build_context(folders, o.ignore)
+    # They live as long as the run: the garbage collector need not walk their objects at every
+    # collection, and forked workers share their memory pages instead of copying the ones the
+    # collector would touch.
+    gc.freeze()
+    return folders, loaded
+
+
+def _target(
+    o: AuditOptions, files: list[str], say: Callable[[str], None] | None, keep: dict[str, str] | None, write: bool
+) -> tuple[Any, CheckTarget | None]:
+    """Where the reports go: compared with --out (check), written there, or kept in memory;
+    copied into ``keep`` too when asked. The CheckTarget is returned apart for its stale list."""
+    note_folders = NotePaths(files).folders() if "md" in o.formats else set()
+    planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
+    checking = CheckTarget(o.out, note_folders) if o.check else None
+    target: Any = checking or (DirectoryTarget(o.out, files, note_folders, planned, say) if write else KeptTarget())
+    return (Keeping(target, keep) if keep is not None else target), checking
+
+
+def audit(
+    o: AuditOptions,
+    say: Callable[[str], None] | None = None,
+    texts: Mapping[str, bytes | str] | None = None,
+    keep: dict[str, str] | None = None,
+    write: bool = True,
+) -> AuditOutcome:
+    """Audit ``o.paths`` (``-``: standard input) and ``texts`` (name -> a dump held in memory)
+    and write (or, with ``check``, compare) the reports under ``o.out``.
 
     ``say`` is told at once what the caller should know before the outcome (e.g. that the run
-    waits for another one writing the same --out).
+    waits for another one writing the same --out). The reports named in ``keep`` get their
+    text there; with ``write`` false nothing is written.
     """
     started = time.perf_counter()
     known = _known(o.baseline)
-    folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
-    ctx, digest = build_context(folders, o.ignore)
-    # The rules and registries live as long as the run: the garbage collector need not walk
-    # their objects at every collection, and forked workers share their memory pages instead of
-    # copying the ones the collector would touch.
-    gc.freeze()
-    files, errors = input_files(list(o.paths))
-    note_folders = NotePaths(files).folders() if "md" in o.formats else set()
-    planned = [REPORT_FILES[f] for f in FORMATS if f in o.formats]
-    target = CheckTarget(o.out, note_folders) if o.check else DirectoryTarget(o.out, files, note_folders, planned, say)
+    folders, (ctx, digest) = _context(o)
+    paths, memory, errors = _in_memory(o, texts or {})
+    files, problems = input_files(paths, memory=memory.keys())
+    errors += problems
+    target, checking = _target(o, files, say, keep, write)
     sources = source_links(files, o.out) if "md" in o.formats else {}
     report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
     builder = ReportBuilder(target, o.formats, *report_args, sources)
@@ -185,30 +244,26 @@ def audit(o: AuditOptions, say: Callable[[str], None] | None = None) -> AuditOut
 
             client, cluster = connect(o.scheduler, notes)
         plan = RunPlan(jobs, folders, o.ignore, o.chunk_bytes, client, Progress() if o.progress else None, o.profile)
-        result = run_audit(files, ctx, sink, plan, reuse, _verifier(o))
+        result = run_audit(files, ctx, sink, plan, reuse, _verifier(o), memory)
         errors += result.errors
         LAPS.start()
         sink.finish(errors, result.links)
         stats = builder.stats
     except BaseException:
         target.abandon()
-        for spool in (console, sarif):
-            if spool is not None:
-                spool.close()
+        _close(console, sarif)
         raise
     finally:
-        for closing in (reuse, client, cluster):
-            if closing is not None:
-                closing.close()
+        _close(reuse, client, cluster)
     target.finish()
     LAPS.lap("write reports")
     add_seconds(result.stage_seconds, LAPS.take())
     if o.summary and not o.check:
         links = summary_links(files, o.out, o.summary, os.environ)
         append_text(o.summary, render_summary(stats, o.fail_on, errors, links))
-    stale = list(target.stale) if isinstance(target, CheckTarget) else []
+    stale = list(checking.stale) if checking is not None else []
     outcome = AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)
-    if o.profile:
-        processes = jobs + (jobs > 1) if client is None else 1
-        outcome.profile_table = stage_table(result.stage_seconds, time.perf_counter() - started, processes)
+    if o.profile:  # seconds summed over the main process and its workers
+        wall = time.perf_counter() - started
+        outcome.profile_table = stage_table(result.stage_seconds, wall, jobs + (jobs > 1) if client is None else 1)
     return outcome

@@ -9,8 +9,9 @@ to a sink (report) in input order.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,12 +67,17 @@ class _Document:
 
 
 def _tasks(
-    files: list[str], errors: list[str], plan_: RunPlan, meter: Meter | None, fingerprints: bool
+    files: list[str],
+    errors: list[str],
+    plan_: RunPlan,
+    meter: Meter | None,
+    memory: Mapping[str, SourceStream],
+    fingerprints: bool,
 ) -> Iterator[Task]:
     for path in files:
         try:
-            stream = open_source(path)
-            if stream.view is not None:
+            stream = memory.get(path) or open_source(path)
+            if stream.view is not None:  # a saved page's text view, or standard input
                 chunks = [Chunk(path, 0, 0, None)]
             else:
                 chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
@@ -152,18 +158,22 @@ def run_audit(
     plan_: RunPlan | None = None,
     reuse: ReuseIndex | None = None,
     verifier: Verifier | None = None,
+    memory: Mapping[str, SourceStream] | None = None,
 ) -> RunResult:
     """Feed every article of every file to ``sink`` in input order, then confirm reuse.
 
+    ``memory`` holds the inputs that are no file (standard input), by the name in ``files``.
     The sink's ``finish`` is the caller's to call, with ``RunResult.links``.
     """
+    memory = memory or {}
     plan_ = plan_ or RunPlan()
     result = RunResult()
     meter = None
     if plan_.progress is not None:
-        meter = Meter(plan_.progress, files, {f: Path(f).stat().st_size for f in files if Path(f).is_file()})
+        sizes = {f: Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file()}
+        meter = Meter(plan_.progress, files, sizes)
     feeder = _Feeder(sink, reuse, verifier, result)
-    tasks = _tasks(files, result.errors, plan_, meter, fingerprints=reuse is not None)
+    tasks = _tasks(files, result.errors, plan_, meter, memory, fingerprints=reuse is not None)
     if plan_.profile:  # the CPU this process spent before the first task: imports, rules, registries
         LAPS.on, result.stage_seconds["start-up"] = True, time.process_time()
     cluster_reuse = None
@@ -188,7 +198,8 @@ def run_audit(
     feeder.close()
     LAPS.lap("write reports")
     if reuse is not None:
-        result.links = reuse.links(read_bodies, cluster_reuse.rows() if cluster_reuse is not None else None)
+        rows = cluster_reuse.rows() if cluster_reuse is not None else None
+        result.links = reuse.links(partial(read_bodies, memory=memory), rows)
     LAPS.lap("reuse links")
     if meter is not None:
         meter.finish()

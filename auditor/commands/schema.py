@@ -1,0 +1,17 @@
+"""`auditor schema`: the JSON Schema of audit.json, generated from the models the library returns."""
+
+from __future__ import annotations
+
+import click
+
+from auditor.commands.shell import examples
+from auditor.report.json_model import audit_json_schema
+
+
+@click.command(epilog=examples("auditor schema > schema/audit.schema.json", "auditor schema | jq '.properties | keys'"))
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of audit.json, generated from the pydantic models.
+
+    The repository ships it as schema/audit.schema.json; CI checks that file is current.
+    """
+    click.echo(audit_json_schema(), nl=False)
