@@ -24,6 +24,7 @@ from auditor.reuse.postings import (
     BUCKETS,
     SEGMENT,
     bucket_postings,
+    bucket_rows,
     bucket_rows_from_file,
 )
 from auditor.reuse.prints import content_text
@@ -156,6 +157,8 @@ class ReuseIndex:
 
     def shared_rows(self) -> list[SharedRow]:
         """(article a, article b, line in a, line in b, chars) for paragraphs a < b share."""
+        if not self._written:  # all still in memory (a run of a few MB): no bucket file needed
+            return sorted(row for buf in self._buckets if buf for row in bucket_rows(bytes(buf)))
         self._flush_postings()
         files = [str(self._bucket_path(j)) for j in sorted(self._written)]
         if self.jobs > 1 and len(files) > 1 and self._posted >= POOL_MIN_BYTES:

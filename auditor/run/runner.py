@@ -35,6 +35,13 @@ if TYPE_CHECKING:  # net pulls in requests: imported only by runs that verify
     from auditor.net.verify import Verifier
 
 
+# With N local processes an input is cut into about N * TASKS_PER_PROCESS tasks when that makes
+# them smaller than --chunk-mb: 5 MB of real-article dumps with --jobs 2 ran 1.41 s in two 2 MB
+# tasks and 1.31 s in eight 0.6 MB ones (wall, the same output).
+TASKS_PER_PROCESS = 4
+MIN_TASK_BYTES = 256 << 10
+
+
 @dataclass
 class RunPlan:
     """How a run is carried out; none of it changes what the reports say."""
@@ -46,6 +53,14 @@ class RunPlan:
     client: Any = None  # a Dask client, or None for local processes
     progress: ProgressFn | None = None
     profile: bool = False  # time the stages (--profile)
+
+    def task_bytes(self, total: int) -> int:
+        """How big a task is: ``chunk_bytes``, or less with several local processes, so that each
+        gets about TASKS_PER_PROCESS tasks of an input of a few MB and none waits long for the
+        last (never under MIN_TASK_BYTES: a task costs a little to start and to hand back)."""
+        if self.jobs <= 1 or self.client is not None:
+            return self.chunk_bytes
+        return min(self.chunk_bytes, max(MIN_TASK_BYTES, total // (self.jobs * TASKS_PER_PROCESS)))
 
 
 @dataclass
@@ -74,13 +89,14 @@ def _tasks(
     memory: Mapping[str, SourceStream],
     fingerprints: bool,
 ) -> Iterator[Task]:
+    task_bytes = plan_.task_bytes(sum(Path(f).stat().st_size for f in files if f not in memory and Path(f).is_file()))
     for path in files:
         try:
             stream = memory.get(path) or open_source(path)
             if stream.view is not None:  # a saved page's text view, or standard input
                 chunks = [Chunk(path, 0, 0, None)]
             else:
-                chunks = plan(path, stream.encoding, is_cut_point, plan_.chunk_bytes)
+                chunks = plan(path, stream.encoding, is_cut_point, task_bytes)
         except AuditorError as exc:
             errors.append(str(exc))
             continue
