@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from auditor.ingest.encodings import decode_html
-from auditor.ingest.html import PageInfo, extract_page, page_headline
+from auditor.ingest.html import extract_page, page_headline
+from auditor.ingest.page_info import PageInfo
 from auditor.models import Article, Verification
 from auditor.net.fetch import fetch, make_session
 from auditor.net.page import DEFAULT_POLICY, FetchPolicy, header_charset

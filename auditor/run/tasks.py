@@ -14,7 +14,6 @@ from pathlib import Path
 
 from auditor.analysis.context import AuditContext, build_context
 from auditor.analysis.laps import LAPS
-from auditor.analysis.page import audit_page
 from auditor.analysis.segment import headline_marks
 from auditor.analysis.stream import audit_stream
 from auditor.errors import AuditorError
@@ -103,6 +102,8 @@ def run_task(task: Task, tick: Tick | None = None) -> TaskResult:
     )
     try:
         if base.page is not None:  # a saved page: one article, framed from its headline candidates
+            from auditor.analysis.page import audit_page  # a run of text dumps never loads the page code
+
             articles = audit_page(base.page, base.view or [], ctx)
         else:
             articles = _articles(task, stream, audit_stream(lines, ctx, c.start_line, c.stop_line), tick)
