@@ -17,7 +17,10 @@ from auditor.settings import DEFAULT_SETTINGS, Settings
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # "READ: ...", "RELATED: ...", "WATCH: ...": a label in front of a link to another story.
 LINK_LABEL = re.compile(r"^\s*(?:read(?: more| also)?|related|see also|also read|more|watch|listen)\s*:", re.I)
-CACHE_LINES = 1 << 15  # line facts kept per process: a window of a few articles, bounded
+# Line facts kept per process. A line is judged again only while its article's window is open
+# (tens of lines), so 4,096 lines, some eighty articles, lose nothing; 32,768 held about 20 MB of
+# facts that fragmented the heap: peak RSS at 80 MB of input fell from 151 to 134 MB with 4,096.
+CACHE_LINES = 1 << 12
 
 
 def is_blank(text: str) -> bool:
