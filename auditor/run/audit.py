@@ -22,6 +22,7 @@ from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
 from auditor.ingest.memory import STDIN, STDIN_NAME, open_text, read_stdin
 from auditor.ingest.sources import SourceStream
+from auditor.net.cache import FetchCache
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.check import CheckTarget
@@ -35,7 +36,7 @@ from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
-from auditor.writer import DirectoryTarget, FetchCache, append_text
+from auditor.writer import DirectoryTarget, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
 Severity = Literal["info", "low", "medium", "high"]
@@ -229,16 +230,17 @@ def audit(
     paths, memory, errors = _in_memory(o, texts or {})
     files, problems = input_files(paths, memory=memory.keys())
     errors += problems
-    target, checking = _target(o, files, say, keep, write)
-    sources = source_links(files, o.out) if "md" in o.formats else {}
-    report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
-    builder = ReportBuilder(target, o.formats, *report_args, sources)
-    sink, console, sarif = _stdout_sink(o, builder, report_args)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
-    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
-    client = cluster = None
+    target, checking = _target(o, files, say, keep, write)
+    console = sarif = reuse = client = cluster = None
+    # From here every way out (an error, Ctrl-C) drops the temp files the builder opens at once.
     try:
+        sources = source_links(files, o.out) if "md" in o.formats else {}
+        report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+        builder = ReportBuilder(target, o.formats, *report_args, sources)
+        sink, console, sarif = _stdout_sink(o, builder, report_args)
+        reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
         if o.scheduler:
             from auditor.run.cluster import connect
 
