@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
 import tempfile
@@ -21,7 +20,7 @@ MARKER = ".headline-auditor"
 MARKER_TEXT = "This folder holds reports written by headline-auditor; it may rewrite them.\n"
 
 
-def _inside(root: Path, target: Path) -> bool:
+def is_inside(root: Path, target: Path) -> bool:
     return target.resolve().is_relative_to(root.resolve())
 
 
@@ -37,40 +36,48 @@ def _writing(path: Path | str) -> Iterator[None]:
 def _temp_beside(path: Path, binary: bool = False) -> tuple[IO[Any], str]:
     """An open temp file in ``path``'s folder, named for this process, with the umask's mode."""
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
-    os.fchmod(fd, file_mode())
-    return (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")), tmp
+    try:
+        os.fchmod(fd, file_mode())
+        return (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")), tmp
+    except BaseException:  # Ctrl-C between the two: no temp file is left behind
+        os.close(fd)
+        os.unlink(tmp)
+        raise
 
 
 def _commit(fh: IO[Any], tmp: str, path: Path, data: str | bytes | None = None) -> None:
-    """Write ``data`` (if any) to the temp file, sync, rename to ``path``; on failure the old ``path`` stays."""
-    try:
-        if data is not None:
-            fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    """Write ``data`` (if any) to the temp file, sync, rename to ``path``; on failure the caller discards it."""
+    if data is not None:
+        fh.write(data)
+    fh.flush()
+    os.fsync(fh.fileno())
+    fh.close()
+    os.replace(tmp, path)
+
+
+def _discard(fh: IO[Any], tmp: str) -> None:
+    with contextlib.suppress(OSError):  # a full disk fails the close's flush too
         fh.close()
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            fh.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    Path(tmp).unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write to a temp file beside ``path`` and rename it into place: readers never see half a file."""
     with _writing(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        _commit(*_temp_beside(path, binary=isinstance(data, bytes)), path, data)
+        fh, tmp = _temp_beside(path, binary=isinstance(data, bytes))
+        try:  # an error or Ctrl-C anywhere in _commit, even on its first line, leaves no temp file
+            _commit(fh, tmp, path, data)
+        except BaseException:
+            _discard(fh, tmp)
+            raise
 
 
 def _is_marker(path: Path) -> bool:
     """Only a regular file holding our text marks a folder ours (not a symlink, not a folder)."""
     try:
-        if not stat.S_ISREG(path.lstat().st_mode) or path.lstat().st_size > 4096:
-            return False
-        return path.read_text(encoding="utf-8") == MARKER_TEXT
+        st = path.lstat()
+        return stat.S_ISREG(st.st_mode) and st.st_size <= 4096 and path.read_text(encoding="utf-8") == MARKER_TEXT
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -137,7 +144,7 @@ class DirectoryTarget:
 
     def _target(self, rel: str) -> Path:
         target = self.out / rel
-        if not _inside(self.out, target):
+        if not is_inside(self.out, target):
             raise AuditorError(str(target), "report path leaves the output folder; not written")
         if target.resolve() in self.inputs:
             raise AuditorError(str(target), "report path is an input file; not written")
@@ -174,17 +181,16 @@ class DirectoryTarget:
             fh.write(text)
 
     def end(self, rel: str) -> None:
-        fh, tmp, target = self._open.pop(rel)
+        fh, tmp, target = self._open[rel]  # held until committed: on failure abandon() discards it
         with _writing(target):
             _commit(fh, tmp, target)
+        del self._open[rel]
         self.written.add(target.resolve())
 
     def abandon(self) -> None:
         """After an error: drop half-written streams; the previous complete files stay."""
         for fh, tmp, _ in self._open.values():
-            with contextlib.suppress(OSError):  # a full disk fails the close's flush too
-                fh.close()
-            Path(tmp).unlink(missing_ok=True)
+            _discard(fh, tmp)
         self._open.clear()
         self.unlock()
 
@@ -199,7 +205,7 @@ class DirectoryTarget:
             if self.owned:
                 for folder in sorted(self.note_folders):
                     d = self.out / folder
-                    if d.is_dir() and not d.is_symlink() and _inside(self.out, d):
+                    if d.is_dir() and not d.is_symlink() and is_inside(self.out, d):
                         for old in sorted(d.glob("*.md")):
                             if old.resolve() not in self.written:
                                 with _writing(old):
@@ -242,45 +248,6 @@ def write_owned_file(path: Path, text: str, is_ours: Callable[[str], bool]) -> N
         if old is None or not is_ours(old):
             raise AuditorError(str(path), "exists and was not written by headline-auditor; not overwritten")
     atomic_write(path, text)
-
-
-class FetchCache:
-    """Fetched pages on disk by URL, so a rerun never asks the network twice for one page."""
-
-    def __init__(self, folder: Path, within: Path | None = None) -> None:
-        """``within``: the folder the cache must stay in (--out for the default OUT/.fetch-cache)."""
-        if within is not None and (folder.is_symlink() or (folder.exists() and not _inside(within, folder))):
-            raise AuditorError(
-                str(folder), f"is a symbolic link or leads outside {within}; not used as the fetch cache"
-            )
-        self.folder = folder
-
-    def _paths(self, url: str) -> tuple[Path, Path]:
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
-        return self.folder / f"{key}.html", self.folder / f"{key}.json"
-
-    def get(self, url: str) -> tuple[bytes, dict] | None:
-        page, meta = self._paths(url)
-        try:
-            return page.read_bytes(), json.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def put(self, url: str, body: bytes, sidecar: dict) -> None:
-        page, meta = self._paths(url)
-        atomic_write(page, body)
-        atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-
-
-def save_fetched(out: Path, name: str, body: bytes, sidecar: dict) -> tuple[Path, Path]:
-    """`auditor fetch`: the page as fetched and its sidecar JSON, both under ``out``."""
-    page, meta = out / f"{name}.html", out / f"{name}.json"
-    prepare_out(out, [page.name, meta.name])
-    if not (_inside(out, page) and _inside(out, meta)):
-        raise AuditorError(str(page), "path leaves the output folder; not written")
-    atomic_write(page, body)
-    atomic_write(meta, json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    return page, meta
 
 
 def write_rule_bundle(bundle: tuple[tuple[tuple[str, str], ...], ...]) -> list[Path]:

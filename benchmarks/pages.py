@@ -51,6 +51,27 @@ def audit(text: str, ctx) -> None:
     audit_page(page, view, ctx)
 
 
+def compare(pages: list[str], rounds: int = 1) -> tuple[list[float], list[float]]:
+    """Seconds per page: (trafilatura's, ours), page by page, each the best of ``rounds``."""
+    ctx, _ = build_context(rule_folders([]))
+    read_page(pages[0], "warm-up")  # imports and first-call caches out of the timings
+    trafilatura.extract(pages[0])
+    theirs, ours = [], []
+    for text in pages:
+        theirs.append(best_of(rounds, lambda t=text: extract(t)))
+        ours.append(best_of(rounds, lambda t=text: audit(t, ctx)))
+    return theirs, ours
+
+
+def summary(theirs: list[float], ours: list[float]) -> str:
+    ratio = sum(ours) / sum(theirs)
+    median = statistics.median(o / t for o, t in zip(ours, theirs, strict=True) if t > 0)
+    return (
+        f"pages {len(ours)}: trafilatura {sum(theirs):.2f} s, auditor {sum(ours):.2f} s; "
+        f"ratio {ratio:.2f} (median per page {median:.2f})"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path)
@@ -60,19 +81,7 @@ def main() -> int:
     if not pages:
         print(f"{args.folder}: no .html pages", file=sys.stderr)
         return 2
-    ctx, _ = build_context(rule_folders([]))
-    read_page(pages[0], "warm-up")  # imports and first-call caches out of the timings
-    trafilatura.extract(pages[0])
-    theirs, ours = [], []
-    for text in pages:
-        theirs.append(best_of(args.rounds, lambda t=text: extract(t)))
-        ours.append(best_of(args.rounds, lambda t=text: audit(t, ctx)))
-    ratio = sum(ours) / sum(theirs)
-    median = statistics.median(o / t for o, t in zip(ours, theirs, strict=True) if t > 0)
-    print(
-        f"pages {len(pages)}: trafilatura {sum(theirs):.2f} s, auditor {sum(ours):.2f} s; "
-        f"ratio {ratio:.2f} (median per page {median:.2f})"
-    )
+    print(summary(*compare(pages, args.rounds)))
     return 0
 
 

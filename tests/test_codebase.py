@@ -93,10 +93,11 @@ def test_files_are_read_only_at_the_edges():
     readers = {rel(p) for p in SOURCES if READ_CALL.search(p.read_text(encoding="utf-8"))}
     # ingest reads inputs; datafiles reads rules, registries, baselines, source maps and the
     # config; checks/loader hashes the rule files it loaded; the writer compares for --check
-    # and keeps the fetch cache; reuse/postings reads back the bucket files of its own run;
+    # reuse/postings reads back the bucket files of its own run;
     # commands/output opens only the null device, for stdout once its reader has gone (`| head`).
     edges = {"auditor/datafiles.py", "auditor/checks/loader.py", "auditor/writer.py", "auditor/reuse/postings.py"}
     edges.add("auditor/commands/output.py")
+    edges.add("auditor/net/cache.py")  # the fetch cache: pages fetched by an earlier run
     assert {r for r in readers if not r.startswith("auditor/ingest/")} <= edges
 
 

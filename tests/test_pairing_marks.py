@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.analysis.align import Pairing
-from auditor.analysis.segment import headline_marks
+from auditor.analysis.segment import barred_endings, headline_marks
 from auditor.ingest.lines import LazyLines
+from auditor.settings import DEFAULT_SETTINGS
 from conftest import FIXTURES, SHARED
 
 
@@ -19,13 +20,25 @@ def skipped_with_candidates(lines):
 
 
 words = st.sampled_from("the mayor said port council opened closed new road on Tuesday week harbour".split())
-sentence = st.lists(words, min_size=3, max_size=24).map(lambda ws: " ".join(ws).capitalize() + ".")
+endings = st.sampled_from([".", ".”", ',"', ":", " —", ";", "?", "…", ""])
+sentence = st.tuples(st.lists(words, min_size=3, max_size=24), endings).map(
+    lambda p: " ".join(p[0]).capitalize() + p[1]
+)
 line = st.one_of(sentence, st.lists(words, min_size=3, max_size=12).map(" ".join), st.just(""))
 
 
 @given(st.lists(line, max_size=30))
 def test_no_generated_line_with_a_candidate_is_skipped(lines):
     assert skipped_with_candidates(lines) == []
+
+
+def test_endings_are_barred_from_the_weights_not_by_name():
+    # With the measured weights a full stop, a clause mark or a stop inside a quote keeps the
+    # prior below zero whatever else a line shows; an ellipsis does not.
+    assert barred_endings(DEFAULT_SETTINGS) == {"ends_full_stop", "ends_clause_mark", "ends_stop_inside_quote"}
+    generous = dict(DEFAULT_SETTINGS.shape_weights) | {"title_case": 3.0}
+    loose = DEFAULT_SETTINGS.model_copy(update={"shape_weights": tuple(generous.items())})
+    assert barred_endings(loose) == {"ends_stop_inside_quote"}  # -4.0 + 3.0 + 0.5 < 0; -2.9 + 3.5 is not
 
 
 def test_no_line_with_a_candidate_is_skipped_in_the_fixtures():

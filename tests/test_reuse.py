@@ -170,3 +170,32 @@ def test_candidate_bodies_are_read_once_and_kept_out_of_memory(tmp_path, monkeyp
         for link in ls:
             expected = fuzz.ratio(content_text(bodies[a.index], []), content_text(bodies[link.other.index], [])) / 100
             assert link.similarity == round(expected, 3)
+
+
+def test_postings_grouped_in_memory_or_from_bucket_files_give_the_same_rows(monkeypatch):
+    """A small run groups its postings where they are; a big one spills them to bucket files
+    (and, with several processes, groups them in a pool): the rows must not depend on which."""
+    import random
+
+    import auditor.reuse.index as reuse_index
+    from auditor.reuse.index import ReuseIndex
+
+    def rows(buffer: int, jobs: int = 1) -> list:
+        monkeypatch.setattr(reuse_index, "POSTINGS_BUFFER", buffer)
+        monkeypatch.setattr(reuse_index, "POOL_MIN_BYTES", 0)
+        rng = random.Random(7)
+        shared = [rng.getrandbits(62) for _ in range(40)]
+        index = ReuseIndex(jobs=jobs)
+        for art in range(60):
+            prints = [
+                (line, shared[(art + line) % 40] if line % 3 == 0 else rng.getrandbits(62), 120) for line in range(12)
+            ]
+            index.add("d.txt", art, f"h{art}", (1, 12), 1440, prints)
+        got = index.shared_rows()
+        spilled = bool(index._written)
+        index.close()
+        return [got, spilled]
+
+    in_memory, spilled, pooled = rows(4 << 20), rows(1), rows(1, jobs=2)
+    assert in_memory[1] is False and spilled[1] is True and pooled[1] is True
+    assert in_memory[0] and in_memory[0] == spilled[0] == pooled[0]

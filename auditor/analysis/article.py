@@ -9,10 +9,11 @@ from functools import cache
 
 from auditor.analysis.context import AuditContext
 from auditor.analysis.diff import diff_headlines, unpaired_terms
+from auditor.analysis.laps import LAPS
 from auditor.analysis.segment import body_range
 from auditor.checks.engine import subject_for
 from auditor.ingest.lines import LazyLines
-from auditor.models import Article, Citation, HeadlineDiff, LineRef
+from auditor.models import Article, Citation, HeadlineDiff, LineRef, Publisher
 from auditor.outlets.citations import cited, sightings
 from auditor.outlets.publisher import infer_publisher
 from auditor.reuse.prints import paragraph_prints
@@ -68,10 +69,24 @@ def _compare(
     return diff, LineRef(text=original_text, line=frame.original + 1), notes
 
 
+def _sources(text: Body | None, ctx: AuditContext) -> tuple[dict[str, list[Citation]], Publisher | None, str | None]:
+    """The outlets, organisations and platforms the body cites, and its likely publisher."""
+    if not text:
+        return {"outlet": [], "organisation": [], "platform": []}, None, None
+    hints = frozenset([ctx.page.outlet]) if ctx.page else frozenset()
+    found = sightings(text, ctx.registry, hints)
+    groups = cited(found)
+    LAPS.lap("outlets")
+    publisher, unknown = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators, ctx.page)
+    LAPS.lap("publisher")
+    return groups, publisher, unknown
+
+
 def audit_article(
     lines: LazyLines, frame: Frame, stop: int, index: int, ctx: AuditContext, cut: bool = False
 ) -> Article:
     """Everything the note says about one article; ``stop`` is the next article's first line."""
+    LAPS.lap("find articles")
     altered = lines[frame.altered]
     body_first = frame.body_start
     if body_first is None:
@@ -79,21 +94,21 @@ def audit_article(
     body = body_range(lines, body_first, stop)
     text = Body(lines.span(body.start_line - 1, body.end_line), body.start_line) if body else None
     body_text = text.text if text else ""
-    body_support = cache(lambda: Support(body_text))  # one word index of the body per article
+    # One word index of the body per article, from the body's one fold.
+    body_support = cache(lambda: Support.of_normalized(text.lowered) if text else Support(""))
     notes = [frame.reason]
     if cut:
         notes.append(f"The article is very long; only lines up to {stop} were analysed.")
     diff, original, compare_notes = _compare(lines, frame, body_text, ctx, body_support)
     notes += compare_notes
+    LAPS.lap("headline diff")
     findings = ctx.engine.findings(subject_for(diff, altered, body_text, body_support))
-    groups: dict[str, list[Citation]] = {"outlet": [], "organisation": [], "platform": []}
-    publisher, unknown = None, None
-    if text:
-        hints = frozenset([ctx.page.outlet]) if ctx.page else frozenset()
-        found = sightings(text, ctx.registry, hints)
-        groups = cited(found)
-        publisher, unknown = infer_publisher(text, found, ctx.styles, ctx.registry.aggregators, ctx.page)
-    return Article(
+    LAPS.lap("rules")
+    groups, publisher, unknown = _sources(text, ctx)
+    # Paragraph fingerprints only when reuse is detected (--no-reuse skips them).
+    paragraphs = paragraph_prints(text, ctx.boilerplate) if text and ctx.fingerprints else []
+    LAPS.lap("reuse fingerprints")
+    article = Article(
         index=index,
         altered=LineRef(text=altered, line=frame.altered + 1),
         original=original,
@@ -112,5 +127,7 @@ def audit_article(
         body=body,
         notes=notes,
         body_urls=list(dict.fromkeys(u.rstrip(".,;:") for u in _URL.findall(body_text)))[:5],
-        paragraphs=paragraph_prints(text, ctx.boilerplate) if text else [],
+        paragraphs=paragraphs,
     )
+    LAPS.lap("article records")
+    return article

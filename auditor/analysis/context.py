@@ -22,6 +22,7 @@ class AuditContext:
     settings: Settings = DEFAULT_SETTINGS
     boilerplate: tuple[str, ...] = ()  # RE2 patterns of lines left out of reuse detection
     page: PageEvidence | None = None  # a saved page's own publisher metadata (set per document)
+    fingerprints: bool = True  # paragraph fingerprints for reuse detection (off with --no-reuse)
 
 
 def rule_folders(extra: list[Path], use_defaults: bool = True) -> list[Path]:

@@ -22,10 +22,10 @@ from auditor.analysis.article import Frame, audit_article
 from auditor.analysis.context import AuditContext
 from auditor.analysis.diff import diff_headlines, unpaired_terms
 from auditor.checks.engine import UNCLASSIFIED_ID, subject_for
-from auditor.ingest.html import HeadlineCandidate, PageInfo
 from auditor.ingest.html_heads import fold_headline
 from auditor.ingest.html_survivors import FIRST_LINES, LABEL, SAME_HEADLINE
 from auditor.ingest.lines import LazyLines
+from auditor.ingest.page_info import HeadlineCandidate, PageInfo
 from auditor.models import Article, Finding, HeadlineDiff
 from auditor.settings import DEFAULT_SETTINGS, Settings
 from auditor.text.lexicon import STOPWORDS, Support, stems, tokenize

@@ -47,12 +47,18 @@ def strip_ellipsis(text: str) -> tuple[str, bool]:
     return (text[: m.start()], True) if m else (text, False)
 
 
-@lru_cache(maxsize=1 << 15)
+# The caches below serve one pairing window (a line is compared with its neighbours a few times);
+# CACHE_TEXTS covers some eighty articles' lines. Larger ones only held memory: at 1 << 15 entries
+# (a long line's word tuple is kilobytes) they grew peak RSS with input size until full.
+CACHE_TEXTS = 1 << 12
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
 def _normal(text: str) -> str:
     return normalize(text)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=CACHE_TEXTS)
 def words(text: str) -> tuple[str, ...]:
     """Normalised words; a possessive 's is its own word, so "China's" lines up with "China"."""
     out: list[str] = []
@@ -96,7 +102,7 @@ def _truncated(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=CACHE_TEXTS)
 def rewrite_similarity(a: str, b: str) -> float:
     """0..1: could ``a`` be ``b`` with a span or two rewritten (either side maybe cut by "…")?"""
     pair = _truncated(a, b)

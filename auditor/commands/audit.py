@@ -68,6 +68,8 @@ def audit(**params: Any) -> None:
                 print_summary(outcome, opts, fmt)
         except BrokenPipeError:  # `| head`: the reader has seen enough; the reports are written
             discard_stdout()
+    if outcome.profile_table:
+        click.echo(outcome.profile_table, err=True)
     outcome.close()
     sys.exit(outcome.exit_code(opts))
 
@@ -76,7 +78,7 @@ def audit_options(p: dict[str, Any], progress: bool) -> AuditOptions:
     """Click's parameters (config defaults already merged in) as the library's options."""
     # These options mean the same in both, under the same name.
     same = "out fail_on strict check baseline summary verify source_map cache scheduler jobs allow_private"
-    same += " min_severity"
+    same += " min_severity profile"
     return AuditOptions(
         paths=list(p["paths"]),
         rules=list(p["rules"]),

@@ -65,6 +65,7 @@ AUDIT_OPTIONS: list[tuple[str, tuple[str, ...], dict[str, Any], str]] = [
      "Processes to use (default and most: the cores this process may use). Output is the same for any value."),
     ("Performance", ("--chunk-mb",), {"type": click.FloatRange(min=0.01), "default": 2.0, "hidden": True},
      "Size of the pieces a big file is cut into."),
+    ("Performance", ("--profile",), {"is_flag": True}, "Print where the time went, stage by stage, on stderr."),
 ]
 # fmt: on
 

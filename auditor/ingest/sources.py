@@ -18,7 +18,7 @@ from auditor.errors import InputError
 from auditor.ingest.discover import HTML_SUFFIXES
 from auditor.ingest.encodings import decode_html, guess_encoding
 from auditor.ingest.files import Stamp, file_stamp, open_input
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import SourceText
 
 # A saved page is parsed whole; anything bigger than this is not a news page.

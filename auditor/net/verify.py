@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from auditor.ingest.encodings import decode_html
-from auditor.ingest.html import PageInfo, extract_page, page_headline
+from auditor.ingest.html import extract_page, page_headline
+from auditor.ingest.page_info import PageInfo
 from auditor.models import Article, Verification
+from auditor.net.cache import FetchCache
 from auditor.net.fetch import fetch, make_session
 from auditor.net.page import DEFAULT_POLICY, FetchPolicy, header_charset
 from auditor.net.urls import FetchError, URLRefused
 from auditor.text.normalize import normalize
-from auditor.writer import FetchCache
 
 # WRatio (0-100) at or above which the source's headline is the paired original: WRatio
 # forgives a site name the page adds to its headline.

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from auditor.models import Citation, Confidence
 from auditor.outlets.matcher import Matcher, Mention
 from auditor.outlets.resolve import Sighting, resolve
 from auditor.outlets.roles import classify, near
 from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
+from auditor.text.prefilter import prefiltered
 
 EVIDENCE_CHARS = 160
-_AFFILIATION_LEFT = re.compile(
+_AFFILIATION_LEFT = prefiltered(
     r"\b(?:fellow|researcher|analyst|director|expert|head|professor|scholar|associate|chair|member)\b"
     r"[^.]{0,50}\b(?:at|of|for|with)\s+(?:[A-Z][\w]+['’]s\s+)?(?:the\s+)?$"
 )
@@ -40,11 +39,11 @@ def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozens
     ("the Times") then means that outlet.
     """
     found: list[Sighting] = []
-    hit, cued = matcher.scan(body)
+    hits, cued = matcher.scan(body)
     extra = unlisted_mentions(body, cued)
-    for k in sorted(set(hit) | set(extra)):
+    for k in sorted(set(hits) | set(extra)):
         text = body.lines[k]
-        mentions = matcher.find(text)
+        mentions = matcher.mentions(body.folded_lines[k], hits[k]) if k in hits else []
         for i, m in enumerate(mentions):
             if i and _restates(text, mentions[i - 1], m):
                 continue  # "Middle East Eye (MEE) reports": one mention, its short form in brackets

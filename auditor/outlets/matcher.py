@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -30,7 +31,16 @@ _NON_LATIN = re.compile(r"[\u0400-\u1fff\u3040-\u9fff\uac00-\ud7a3\uf900-\ufaff]
 # The automaton tries a node's next letters one by one in the order they were added: keys go in
 # with letters frequent in text first, so most steps stop early.
 _FREQUENT = " etaoinsrhldcumfpgwybvkxjqzSTACMBPNRDHWLEFGIKOJUVYZQX'-.,\n(\"0123456789"
-_RANK = {c: k for k, c in enumerate(_FREQUENT)}
+
+
+class _Ranks(dict[int, str]):
+    """A str.translate table: each character to its rank in _FREQUENT, the rest after them all."""
+
+    def __missing__(self, code: int) -> str:
+        return chr(len(_FREQUENT) + 1)
+
+
+_RANKS = _Ranks({ord(c): chr(k + 1) for k, c in enumerate(_FREQUENT)})
 
 
 @dataclass
@@ -51,8 +61,9 @@ class Key:
 FRAME_CUE = Key(0, "outlet", None)  # the value of a citation-frame cue in the automaton
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """One name found in a line (a tuple: an article has dozens, a frozen dataclass costs more to make)."""
+
     entity: Entity
     type: EntityType
     start: int  # offsets into the line
@@ -97,7 +108,7 @@ class Matcher:
         # key no text holds, NUL), so a step over ordinary text stops after a few tries.
         for c in _FREQUENT[: _FREQUENT.index("S")]:
             self._latin.add_word(c + "\x00", ())
-        for text in sorted(entries, key=lambda t: [_RANK.get(c, 99) for c in t]):
+        for text in sorted(entries, key=lambda t: t.translate(_RANKS)):
             self._latin.add_word(text, tuple(entries[text]))
         for auto in (self._latin, self._scripts):
             if len(auto):
@@ -155,36 +166,47 @@ class Matcher:
                 key = keys[(True, form)] = Key(len(form), "outlet", None, exact=True, has_upper=True)
             if key.etype != "outlet":
                 continue
-            if ent is not key.owner and ent not in key.candidates:
+            if ent is not key.owner and not any(c is ent for c in key.candidates):
                 key.candidates.append(ent)
             # "the Post", "Record": a shared name that is an ordinary phrase too needs a cue.
             key.ambiguous = key.ambiguous or ordinary
 
-    def scan(self, body: Body) -> tuple[list[int], list[int]]:
-        """The body lines where any alias occurs, and those holding a citation-frame cue.
+    def scan(self, body: Body) -> tuple[dict[int, list[tuple[int, Key]]], list[int]]:
+        """The automaton's hits by body line, and the lines holding a citation-frame cue.
 
-        One automaton pass over the whole body, before any judging: ``find`` then reads only
-        the first lines, the search for unlisted outlets only the second. No alias or cue holds
-        a newline, so no hit spans two lines.
+        One pass over the whole body, before any judging: ``mentions`` then judges each hit
+        line's hits (kept, not found again), the search for unlisted outlets reads the cued
+        lines. No alias or cue holds a newline, so no hit spans two lines. A hit is (end
+        offset within its line, key).
         """
-        hit: set[int] = set()
+        hits: dict[int, list[tuple[int, Key]]] = {}
         cued: set[int] = set()
-        line_at = body.line_at
-        for end, key in self._hits(body.folded):
-            (cued if key is FRAME_CUE else hit).add(line_at(end))
-        return sorted(hit), sorted(cued)
+        starts = body.line_starts
+        k, nxt = 0, starts[1] if len(starts) > 1 else None
+        for end, key in self._hits(body.folded):  # mostly in text order: the line is looked up on a change
+            if not (starts[k] <= end and (nxt is None or end < nxt)):
+                k = body.line_at(end)
+                nxt = starts[k + 1] if k + 1 < len(starts) else None
+            if key is FRAME_CUE:
+                cued.add(k)
+            else:
+                hits.setdefault(k, []).append((end - starts[k], key))
+        return hits, sorted(cued)
 
     def lines_hit(self, body: Body) -> list[int]:
         """The body lines where any alias occurs (see ``scan``)."""
-        return self.scan(body)[0]
+        return sorted(self.scan(body)[0])
 
     def find(self, line: str) -> list[Mention]:
         """Whole-word mentions in one line of text, longest match winning overlaps."""
         folded = normalize(line, keep_case=True, collapse=False)
+        return self.mentions(folded, [(end, key) for end, key in self._hits(folded) if key is not FRAME_CUE])
+
+    def mentions(self, folded: str, hits: list[tuple[int, Key]]) -> list[Mention]:
+        """The mentions the automaton's ``hits`` in one folded line (see ``normalize``) make:
+        whole words, longest match winning overlaps."""
         raw: list[tuple[int, int, Key]] = []
-        for end, key in self._hits(folded):
-            if key is FRAME_CUE:
-                continue
+        for end, key in hits:
             start = end - key.length + 1
             if key.has_upper and not key.exact and not any(c.isupper() for c in folded[start : end + 1]):
                 continue  # "coupon code appleinsider": a code, not the name

@@ -9,7 +9,7 @@ the article has said "Michael Bloomberg".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from auditor.models import Confidence, Role
 from auditor.outlets.matcher import Mention
@@ -41,9 +41,8 @@ _DEFINITE: frozenset[Role] = frozenset({"dateline", "photo_credit", "publisher_b
 _STOP_WORDS = frozenset("the and of news daily online media group network sunday weekly evening morning new".split())
 
 
-@dataclass(frozen=True)
-class Sighting:
-    """One mention in its line, before de-duplication."""
+class Sighting(NamedTuple):
+    """One mention in its line, before de-duplication (a tuple, cheap to make)."""
 
     mention: Mention
     line: int
@@ -160,6 +159,6 @@ def resolve(found: list[Sighting], body: str, page_hints: frozenset[str] = froze
             ent, sure = _pick_shared(s, hints, named, body)
             if ent is None:
                 continue
-            s = replace(s, mention=replace(m, entity=ent), confidence=sure)
+            s = s._replace(mention=m._replace(entity=ent), confidence=sure)
         out.append(s)
     return out

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import Article, Finding
 
 

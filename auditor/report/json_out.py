@@ -7,7 +7,7 @@ import textwrap
 from typing import Any
 
 from auditor import TOOL_NAME, __version__
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import Article
 from auditor.reuse.index import ArticleRef, Links, ReuseLink
 

@@ -9,7 +9,7 @@ inside it), there is no column.
 
 from __future__ import annotations
 
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import Article
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import SEVERITY_ORDER, Article
 from auditor.report.changes import change_line, change_list
 from auditor.report.citations import citation_table, publisher_section

@@ -17,7 +17,7 @@ from typing import Any
 
 from auditor.checks.engine import UNCLASSIFIED_ID
 from auditor.checks.loader import LoadedRule
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.models import SEVERITY_ORDER, Article, Finding
 from auditor.report.locate import finding_line, headline_column, term_span
 from auditor.text.markdown import visible_controls

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from auditor.ingest.html import PageInfo
+from auditor.ingest.page_info import PageInfo
 from auditor.report.record import ArticleRecord
 from auditor.reuse.index import Links
 

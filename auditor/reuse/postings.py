@@ -32,7 +32,12 @@ def bucket_postings(prints_by_article: list[list[tuple[int, int, int]]]) -> dict
 
 def bucket_rows_from_file(path: str) -> list[tuple[int, int, int, int, int]]:
     """The shared rows of one fingerprint bucket file (a module function: pool workers run it)."""
-    data = memoryview(Path(path).read_bytes())
+    return bucket_rows(Path(path).read_bytes())
+
+
+def bucket_rows(blob: bytes) -> list[tuple[int, int, int, int, int]]:
+    """The shared rows of one fingerprint bucket's bytes (segments of postings)."""
+    data = memoryview(blob)
     runs = []
     pos = 0
     while pos < len(data):

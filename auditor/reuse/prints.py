@@ -45,14 +45,17 @@ def load_boilerplate(folders: list[Path], extra: list[str]) -> list[str]:
     return out
 
 
-def paragraph_keys(lines: list[str], boilerplate: list[str] | tuple[str, ...]) -> list[tuple[int, str]]:
+def paragraph_keys(
+    lines: list[str], boilerplate: list[str] | tuple[str, ...], collapsed: list[str] | None = None
+) -> list[tuple[int, str]]:
     """(index, key) of the lines reuse looks at: MIN_WORDS words or more and not boilerplate.
 
     The key is the line normalised with punctuation dropped. Boilerplate patterns read the
     line folded and collapsed with its case kept; they are tried line by line only when one
-    scan of all kept lines together hits.
+    scan of all kept lines together hits. ``collapsed``: those lines, when the caller has them.
     """
-    collapsed = normalize_lines(lines, keep_case=True)
+    if collapsed is None:
+        collapsed = normalize_lines(lines, keep_case=True)
     keep = [k for k, text in enumerate(collapsed) if text.count(" ") >= MIN_WORDS - 1]
     if not keep:
         return []
@@ -87,7 +90,7 @@ def paragraph_prints(body: Body, boilerplate: list[str] | tuple[str, ...]) -> li
             int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True),
             len(key),
         )
-        for k, key in paragraph_keys(body.lines, boilerplate)
+        for k, key in paragraph_keys(body.lines, boilerplate, body.collapsed_lines)
     ]
 
 

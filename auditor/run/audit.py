@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -12,13 +14,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.analysis.context import build_context, rule_folders
+from auditor.analysis.context import AuditContext, build_context, rule_folders
+from auditor.analysis.laps import LAPS, add_seconds, stage_table
 from auditor.datafiles import read_source_map, read_user_file
 from auditor.errors import InputError
 from auditor.ingest.chunks import TASK_BYTES
 from auditor.ingest.discover import input_files
 from auditor.ingest.memory import STDIN, STDIN_NAME, open_text, read_stdin
 from auditor.ingest.sources import SourceStream
+from auditor.net.cache import FetchCache
 from auditor.report.baseline import parse_baseline
 from auditor.report.builder import FORMATS, ReportBuilder, RunStats
 from auditor.report.check import CheckTarget
@@ -32,7 +36,7 @@ from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
 from auditor.run.progress import Progress
 from auditor.run.runner import RunPlan, run_audit
-from auditor.writer import DirectoryTarget, FetchCache, append_text
+from auditor.writer import DirectoryTarget, append_text
 
 FailOn = Literal["info", "low", "medium", "high", "never"]
 Severity = Literal["info", "low", "medium", "high"]
@@ -76,6 +80,7 @@ class AuditOptions(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     chunk_bytes: int = Field(default=TASK_BYTES, ge=1)
     progress: bool = False  # a progress line on stderr
+    profile: bool = False  # time the stages (AuditOutcome.profile_table)
     # What the caller will print on stdout: findings one a line (text, github, json), the SARIF
     # document (sarif), or nothing (none). It never changes what is written under ``out``.
     stdout: StdoutFormat = "none"
@@ -92,6 +97,8 @@ class AuditOutcome:
     notes: list[str] = field(default_factory=list)  # about the run, not the inputs (never fail it)
     console: ConsoleSink | None = None  # the findings for stdout (``stdout`` text, github or json)
     sarif: SpoolTarget | None = None  # the SARIF document for stdout (``stdout`` sarif)
+
+    profile_table: str = ""  # with profile: where the time went, stage by stage
 
     def close(self) -> None:
         """Let go of the temporary files holding what stdout shows."""
@@ -173,6 +180,24 @@ def _in_memory(
     return [p for p in named if p not in failed or (p == STDIN_NAME and STDIN not in o.paths)], memory, errors
 
 
+def _close(*held: Any) -> None:
+    """Close what is there of ``held`` (spools, the reuse index, a Dask client and cluster)."""
+    for thing in held:
+        if thing is not None:
+            thing.close()
+
+
+def _context(o: AuditOptions) -> tuple[list[Path], tuple[AuditContext, str]]:
+    """The rule folders, and the rules and registries loaded from them with their digest."""
+    folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
+    loaded = build_context(folders, o.ignore)
+    # They live as long as the run: the garbage collector need not walk their objects at every
+    # collection, and forked workers share their memory pages instead of copying the ones the
+    # collector would touch.
+    gc.freeze()
+    return folders, loaded
+
+
 def _target(
     o: AuditOptions, files: list[str], say: Callable[[str], None] | None, keep: dict[str, str] | None, write: bool
 ) -> tuple[Any, CheckTarget | None]:
@@ -199,44 +224,48 @@ def audit(
     waits for another one writing the same --out). The reports named in ``keep`` get their
     text there; with ``write`` false nothing is written.
     """
+    started = time.perf_counter()
     known = _known(o.baseline)
-    folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
-    ctx, digest = build_context(folders, o.ignore)
+    folders, (ctx, digest) = _context(o)
     paths, memory, errors = _in_memory(o, texts or {})
     files, problems = input_files(paths, memory=memory.keys())
     errors += problems
-    target, checking = _target(o, files, say, keep, write)
-    sources = source_links(files, o.out) if "md" in o.formats else {}
-    report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
-    builder = ReportBuilder(target, o.formats, *report_args, sources)
-    sink, console, sarif = _stdout_sink(o, builder, report_args)
     jobs, capped = capped_jobs(o.jobs)
     notes = [capped] if capped else []
-    reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
-    client = cluster = None
+    target, checking = _target(o, files, say, keep, write)
+    console = sarif = reuse = client = cluster = None
+    # From here every way out (an error, Ctrl-C) drops the temp files the builder opens at once.
     try:
+        sources = source_links(files, o.out) if "md" in o.formats else {}
+        report_args = (_note_settings(o), ctx.engine.rules, known, files, digest, o.fail_on)
+        builder = ReportBuilder(target, o.formats, *report_args, sources)
+        sink, console, sarif = _stdout_sink(o, builder, report_args)
+        reuse = ReuseIndex(ctx.boilerplate, jobs, partial(worker_setup, os.getpid())) if o.reuse else None
         if o.scheduler:
             from auditor.run.cluster import connect
 
             client, cluster = connect(o.scheduler, notes)
-        plan = RunPlan(jobs, folders, o.ignore, o.chunk_bytes, client, Progress() if o.progress else None)
+        plan = RunPlan(jobs, folders, o.ignore, o.chunk_bytes, client, Progress() if o.progress else None, o.profile)
         result = run_audit(files, ctx, sink, plan, reuse, _verifier(o), memory)
         errors += result.errors
+        LAPS.start()
         sink.finish(errors, result.links)
         stats = builder.stats
     except BaseException:
         target.abandon()
-        for spool in (console, sarif):
-            if spool is not None:
-                spool.close()
+        _close(console, sarif)
         raise
     finally:
-        for closing in (reuse, client, cluster):
-            if closing is not None:
-                closing.close()
+        _close(reuse, client, cluster)
     target.finish()
+    LAPS.lap("write reports")
+    add_seconds(result.stage_seconds, LAPS.take())
     if o.summary and not o.check:
         links = summary_links(files, o.out, o.summary, os.environ)
         append_text(o.summary, render_summary(stats, o.fail_on, errors, links))
     stale = list(checking.stale) if checking is not None else []
-    return AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)
+    outcome = AuditOutcome(files, stats, errors, result.warnings, stale, notes, console, sarif)
+    if o.profile:  # seconds summed over the main process and its workers
+        wall = time.perf_counter() - started
+        outcome.profile_table = stage_table(result.stage_seconds, wall, jobs + (jobs > 1) if client is None else 1)
+    return outcome

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from auditor.net.cache import save_fetched
 from auditor.net.fetch import fetch, make_session
 from auditor.net.page import DEFAULT_POLICY, FetchPolicy
 from auditor.report.paths import slug
-from auditor.writer import save_fetched
 
 
 def fetch_and_save(url: str, out: Path, policy: FetchPolicy = DEFAULT_POLICY) -> tuple[Path, int, int, list[str]]:

@@ -98,8 +98,8 @@ def run_tasks(
 ) -> Iterator[tuple[Task, TaskResult]]:
     """Results in task order; with jobs > 1 at most ``window`` tasks are in flight (bounded memory).
     ``tick`` hears of articles within a task only with jobs 1 (elsewhere a task is seen when done)."""
+    use_context(ctx)  # a forked worker starts with it (see tasks.init_worker)
     if jobs <= 1:
-        use_context(ctx)
         for t in tasks:
             yield t, run_task(t, tick)
         return

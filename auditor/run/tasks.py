@@ -7,12 +7,13 @@ buckets, so that the main process only merges.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.analysis.context import AuditContext, build_context
-from auditor.analysis.page import audit_page
+from auditor.analysis.laps import LAPS
 from auditor.analysis.segment import headline_marks
 from auditor.analysis.stream import audit_stream
 from auditor.errors import AuditorError
@@ -32,6 +33,8 @@ class Task:
     # Deal reuse postings into buckets here, so the main process only appends bytes (a Dask
     # cluster groups the per-article fingerprints itself instead).
     bucket_postings: bool = True
+    fingerprints: bool = True  # reuse detection wants paragraph fingerprints (not with --no-reuse)
+    profile: bool = False  # time the stages (--profile)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class TaskResult:
     warnings: list[str] = field(default_factory=list)
     lines_read: int = 0
     error: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # with --profile
 
 
 _CTX: AuditContext | None = None
@@ -54,8 +58,11 @@ TICK_ARTICLES = 16  # ~16 ms of work an article at 1 ms: redraws are the display
 
 
 def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
-    """Each worker process loads the rules once."""
-    use_context(build_context(folders, ignore)[0])
+    """Each worker process has the rules once: a forked worker has its parent's already (half
+    a second of loading saved per worker); a spawned one loads them."""
+    if _CTX is None:
+        use_context(build_context(folders, ignore)[0])
+        gc.freeze()  # as the main process does (run/audit.py)
 
 
 def use_context(ctx: AuditContext) -> None:
@@ -79,10 +86,14 @@ def run_task(task: Task, tick: Tick | None = None) -> TaskResult:
     c, base = task.chunk, task.stream
     stream = SourceStream(path=base.path, sha256=base.sha256, encoding=base.encoding, page=base.page, view=base.view)
     result = TaskResult()
+    LAPS.on = task.profile
+    LAPS.start()
     ctx = _CTX
     if ctx is None:
         result.error = f"{base.path}: internal error: the worker has no audit context"
         return result
+    if not task.fingerprints:
+        ctx = replace(ctx, fingerprints=False)
     if base.page is not None:  # a saved page names its publisher in its metadata
         page = base.page
         ctx = replace(ctx, page=page_evidence(page.site_name, page.canonical, page.publisher, ctx.registry))
@@ -91,18 +102,26 @@ def run_task(task: Task, tick: Tick | None = None) -> TaskResult:
     )
     try:
         if base.page is not None:  # a saved page: one article, framed from its headline candidates
+            from auditor.analysis.page import audit_page  # a run of text dumps never loads the page code
+
             articles = audit_page(base.page, base.view or [], ctx)
         else:
             articles = _articles(task, stream, audit_stream(lines, ctx, c.start_line, c.stop_line), tick)
+        LAPS.lap("find articles")
         result.articles = [ArticleRecord.of(base.path, a, sum(n for _, _, n in a.paragraphs)) for a in articles]
-        if task.bucket_postings:
+        LAPS.lap("article records")
+        if not task.fingerprints:
+            pass
+        elif task.bucket_postings:
             result.postings = bucket_postings([a.paragraphs for a in articles])
         else:
             result.paragraphs = [list(a.paragraphs) for a in articles]
+        LAPS.lap("reuse fingerprints")
     except AuditorError as exc:
         result.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
         result.error = f"{base.path}: internal error while auditing ({exc.__class__.__name__}: {exc})"
     result.warnings = stream.warnings
     result.lines_read = len(base.view or []) if base.page is not None else lines.read_so_far()
+    result.stage_seconds = LAPS.take()
     return result

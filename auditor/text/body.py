@@ -7,11 +7,16 @@ every view, and every view keeps one line per line, so a hit maps straight back 
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from functools import cached_property
 from itertools import accumulate
 
-from auditor.text.normalize import normalize
+from auditor.text.normalize import fold, lower_same_length, normalize
+
+
+def _nfkc_fold(line: str) -> str:
+    return fold(unicodedata.normalize("NFKC", line))
 
 
 class Body:
@@ -34,18 +39,46 @@ class Body:
         return self.folded.split("\n")
 
     @cached_property
-    def stripped_folded(self) -> str:
-        """Each line stripped, then folded as ``folded``: what line-anchored patterns read."""
-        return normalize("\n".join([line.strip() for line in self.lines]), keep_case=True, collapse=False)
-
-    @cached_property
     def stripped_folded_lines(self) -> list[str]:
-        return self.stripped_folded.split("\n")
+        """Each line stripped, then folded as ``folded``: what line-anchored patterns read.
+
+        Cut from ``folded`` (folding is one character for one) at the raw line's strip bounds,
+        not folded again.
+        """
+        out = []
+        for raw, folded in zip(self.lines, self.folded_lines, strict=True):
+            out.append(folded[len(raw) - len(raw.lstrip()) : len(raw.rstrip())])
+        return out
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def stripped_folded(self) -> str:
+        return "\n".join(self.stripped_folded_lines)
+
+    @cached_property
+    def lowered(self) -> str:
+        """``normalize(text, collapse=False)``: folded and lower-cased, from the one fold."""
+        folded = self.folded
+        return folded.lower() if folded.isascii() else lower_same_length(folded)
+
+    @cached_property
+    def collapsed_lines(self) -> list[str]:
+        """``normalize_lines(lines, keep_case=True)``: NFKC, folded, spaces collapsed. A line NFKC
+        leaves as it is (any ASCII line, most others) is its part of the one fold, collapsed;
+        only the others (an ellipsis, a no-break space, a ligature) are normalised on their own
+        (NFKC never joins or splits lines, so line by line is the same as the whole text)."""
+        text = self.text
+        if text.isascii() or unicodedata.is_normalized("NFKC", text):
+            return [" ".join(t.split()) for t in self.folded_lines]
+        return [
+            " ".join((t if raw.isascii() or unicodedata.is_normalized("NFKC", raw) else _nfkc_fold(raw)).split())
+            for raw, t in zip(self.lines, self.folded_lines, strict=True)
+        ]
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset in ``text`` where each line starts."""
         return [0, *accumulate(len(line) + 1 for line in self.lines)][:-1] or [0]
 
     def line_at(self, offset: int) -> int:
         """The index (into ``lines``) of the line holding character ``offset`` of ``text``."""
-        return bisect_right(self._starts, offset) - 1
+        return bisect_right(self.line_starts, offset) - 1

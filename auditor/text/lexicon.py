@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from auditor.text.normalize import normalize
 
@@ -50,8 +50,10 @@ PREFIX_MATCH = 7
 MIN_ROOT, MAX_ROOT_GROWTH = 4, 3
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token of a headline; a tuple, because a headline has dozens and a frozen dataclass
+    costs several times as much to make."""
+
     text: str
     start: int
     end: int
@@ -112,11 +114,24 @@ def _word_sets(folded: str) -> tuple[set[str], set[str]]:
     return words, {w[:PREFIX_MATCH] for w in words if len(w) >= PREFIX_MATCH}
 
 
+_TOKEN_AT = re.compile(r"\S+")  # a whitespace token, as str.split() cuts them
+
+
+def _token_start(text: str, at: int) -> int:
+    """Where the whitespace token holding ``text[at]`` starts."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 class Support:
     """Does a text use a word, or a word like it? Asked for a few inserted words per article.
 
-    The text's words go into a set once; each question is then a handful of set lookups
-    (suffix variants, irregular forms, a 7-letter prefix, a shorter root).
+    Each question is a handful of set lookups (suffix variants, irregular forms, a 7-letter
+    prefix, a shorter root) in the text's words. Every word those lookups can find starts with
+    the question's first letters (or is an irregular form), so only the whitespace tokens that
+    hold those letters are cut into words: a question costs a few substring searches, not a
+    pass over every word of the text (``words``, the whole set, is built only when asked for).
     """
 
     def __init__(self, *texts: str) -> None:
@@ -131,12 +146,17 @@ class Support:
             self._words, self._prefixes = _word_sets(self.folded)
         return self._words
 
+    @classmethod
+    def of_normalized(cls, text: str) -> Support:
+        """``Support(t)`` for the ``t`` whose ``normalize(t, collapse=False)`` is ``text``."""
+        out = cls()
+        out.folded = text.replace(".", "")
+        return out
+
     def plus(self, *texts: str) -> Support:
-        """A Support for this text and ``texts`` too, without reading this text again."""
-        other = Support(*texts)
-        words, prefixes = _word_sets(other.folded)
+        """A Support for this text and ``texts`` too."""
+        other = type(self)(*texts)
         other.folded = self.folded + " " + other.folded
-        other._words, other._prefixes = self.words | words, self._prefixes | prefixes
         return other
 
     def supports(self, word: str) -> bool:
@@ -145,11 +165,28 @@ class Support:
             self._memo[key] = self._lookup(word)
         return self._memo[key]
 
+    def _words_holding(self, needles: list[str]) -> tuple[set[str], set[str]]:
+        """The text's words (as ``words`` has them) in the whitespace tokens holding any of
+        ``needles``, and their PREFIX_MATCH prefixes: a subset of ``words`` that holds every
+        word containing a needle."""
+        text, tokens = self.folded, set()
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                m = _TOKEN_AT.match(text, _token_start(text, at))
+                tokens.add(m.group() if m else "")
+                at = text.find(needle, m.end() if m else at + 1)
+        return _word_sets(" ".join(tokens))
+
     def _lookup(self, word: str) -> bool:
         candidates = [s for s in stems(word) if s]
-        if not any(self._may_hold(s) for s in candidates):
+        needles = [n for s in candidates for n in self._needles(s)]
+        if "" in needles:
+            words, prefixes = self.words, self._prefixes
+        else:
+            words, prefixes = self._words_holding(needles)
+        if not words:
             return False  # the text holds no piece any of the checks below could find
-        words = self.words
         for s in candidates:
             if any(s + suffix in words for suffix in _SUFFIX_LIST):
                 return True
@@ -157,7 +194,7 @@ class Support:
                 return True
             if any(f in words for f in _REVERSE_IRREGULAR.get(s, ())):
                 return True
-            if len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in self._prefixes:
+            if len(s) >= PREFIX_MATCH and s[:PREFIX_MATCH] in prefixes:
                 return True
             # A body word may be the root of a headline word ("Iraq" -> "Iraqi", "Kurd" ->
             # "Kurdish"), never the other way round: "Christian" must not support "Christ".
@@ -165,17 +202,13 @@ class Support:
                 return True
         return False
 
-    def _may_hold(self, s: str) -> bool:
-        """Could any check of ``_lookup`` succeed for stem ``s``? A substring test, no word set.
-
-        Every check looks for a body word that contains ``s[:MIN_ROOT]`` (``s[:-1]`` for the
-        "-ies" form of a short word) or for an irregular form of ``s``; no such substring in the
-        text means no such word.
-        """
+    @staticmethod
+    def _needles(s: str) -> list[str]:
+        """What every word a check of ``_lookup`` can find for stem ``s`` contains: it starts
+        with ``s[:MIN_ROOT]`` (``s[:-1]`` for the "-ies" form of a short word), or it is an
+        irregular form of ``s``. An empty needle: no such bound (the whole word set is used)."""
         needle = s[: min(MIN_ROOT, len(s) - 1)] if s.endswith("y") else s[:MIN_ROOT]
-        if not needle or needle in self.folded:
-            return True
-        return any(f in self.folded for f in _REVERSE_IRREGULAR.get(s, ()))
+        return [needle, *_REVERSE_IRREGULAR.get(s, ())]
 
     def supports_phrase(self, phrase: str) -> bool:
         """True when every content word of the phrase occurs in the text."""

@@ -67,16 +67,20 @@ def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int]:
     prefilter = any_line_set(patterns)
     if prefilter is None:
         return list(range(text.count("\n") + 1))
+    # RE2 reads UTF-8: given a str, the wrapper encodes the whole text at every call and maps
+    # offsets back, so a loop of searches is quadratic. The text is encoded once here, and
+    # newlines are counted in the bytes (a line's number is the same in both).
+    data = text.encode("utf-8")
     out: set[int] = set()
-    for k in prefilter.Match(text) or ():
+    for k in prefilter.Match(data) or ():
         rx = compile_pattern(f"(?m:{patterns[k]})")
         pos = line = counted = 0
-        while (m := rx.search(text, pos)) is not None:
+        while (m := rx.search(data, pos)) is not None:
             start = m.start()
-            line += text.count("\n", counted, start)
+            line += data.count(b"\n", counted, start)
             counted = start
             out.add(line)
-            nl = text.find("\n", start)
+            nl = data.find(b"\n", start)
             if nl < 0:
                 break
             pos = nl + 1
