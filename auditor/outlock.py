@@ -58,12 +58,24 @@ def alive(pid: int) -> bool:
     return True
 
 
-def dead_leftovers(out: Path) -> Iterator[Path]:
-    """Temp files below ``out`` whose writer is gone: a run killed before its rename."""
+def _temp_files(out: Path) -> Iterator[tuple[Path, int | None]]:
+    """Temp files below ``out`` with the process id in their names (None for unnamed ones)."""
     for folder, dirs, names in os.walk(out):  # symlinked folders are not followed
         dirs.sort()
         for name in sorted(names):
             m = _TEMP.match(name)
             p = Path(folder) / name
-            if m and not p.is_symlink() and not (m["pid"] and alive(int(m["pid"]))):
-                yield p
+            if m and not p.is_symlink():
+                yield p, int(m["pid"]) if m["pid"] else None
+
+
+def dead_leftovers(out: Path) -> Iterator[Path]:
+    """Temp files below ``out`` whose writer is gone: a run killed before its rename."""
+    return (p for p, pid in _temp_files(out) if not (pid and alive(pid)))
+
+
+def own_leftovers(out: Path) -> Iterator[Path]:
+    """Temp files below ``out`` this process made and has not renamed or removed: what a Ctrl-C
+    that lands between creating a temp file and guarding it leaves (no try covers that gap)."""
+    me = os.getpid()
+    return (p for p, pid in _temp_files(out) if pid == me)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from auditor.errors import AuditorError
-from auditor.outlock import CAN_LOCK, dead_leftovers, file_mode, lock_folder, temp_prefix
+from auditor.outlock import CAN_LOCK, dead_leftovers, file_mode, lock_folder, own_leftovers, temp_prefix
 
 MARKER = ".headline-auditor"
 MARKER_TEXT = "This folder holds reports written by headline-auditor; it may rewrite them.\n"
@@ -192,6 +192,9 @@ class DirectoryTarget:
         for fh, tmp, _ in self._open.values():
             _discard(fh, tmp)
         self._open.clear()
+        for leftover in own_leftovers(self.out):  # interrupted between creating and guarding one
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         self.unlock()
 
     def unlock(self) -> None:

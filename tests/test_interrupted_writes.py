@@ -54,3 +54,15 @@ def test_an_interrupt_before_the_run_starts_still_removes_the_open_streams(tmp_p
     with pytest.raises(KeyboardInterrupt):
         audit(AuditOptions(paths=[str(SAMPLES)], out=out, jobs=1, formats=("md", "json", "sarif", "csv")))
     assert leftovers(out) == []
+
+
+def test_abandon_removes_this_process_temp_files_that_nothing_guarded(tmp_path):
+    # Ctrl-C right after mkstemp returns, before any try: the file exists and no handler knows it.
+    target = writer.DirectoryTarget(tmp_path / "r", [], {"notes"})
+    (tmp_path / "r" / "notes").mkdir()
+    ours = tmp_path / "r" / "notes" / f"{writer.temp_prefix('a.md')}abcd1234.tmp"
+    other = tmp_path / "r" / "notes" / ".b.md.1.abcd1234.tmp"  # pid 1 is alive: another run's
+    ours.write_text("half", encoding="utf-8")
+    other.write_text("theirs", encoding="utf-8")
+    target.abandon()
+    assert not ours.exists() and other.exists()
