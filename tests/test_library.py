@@ -120,3 +120,13 @@ def test_the_readme_library_example_runs():
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_a_library_call_leaves_the_garbage_collector_as_it_found_it():
+    # A run freezes its rules and registries (workers share their pages); a caller's own objects
+    # must not stay frozen after the call, or their cycles would never be collected.
+    import gc
+
+    gc.unfreeze()
+    auditor.audit_text(DUMP, name="a.txt")
+    assert gc.get_freeze_count() == 0

@@ -257,6 +257,7 @@ def audit(
         raise
     finally:
         _close(reuse, client, cluster)
+        gc.unfreeze()  # a library caller's objects go back under the collector (see _context)
     target.finish()
     LAPS.lap("write reports")
     add_seconds(result.stage_seconds, LAPS.take())
