@@ -142,3 +142,28 @@ def test_unclassified_insertions_are_still_reported(ctx):
     assert [(f.rule, f.term, f.severity) for f in a.findings if f.rule == "unclassified_insertion"] == [
         ("unclassified_insertion", "gleaming", "info")
     ]
+
+
+@pytest.mark.parametrize(
+    "pattern, syntax",
+    [
+        (r"a(b)", "a(b)"),
+        (r"\(a\)", "a"),  # escaped parentheses are text
+        (r"[()+](x)", "(x)"),  # a class is skipped whole
+        (r"[]()](x)", "(x)"),  # "]" first in a class is a member, not its end
+        (r"[^]+](y)+", "(y)+"),
+        (r"[\]+](z)", "(z)"),
+    ],
+)
+def test_syntax_positions_skip_escapes_and_whole_classes(pattern, syntax):
+    from auditor.text.safe_regex import syntax_positions
+
+    assert "".join(pattern[i] for i in syntax_positions(pattern)) == syntax
+
+
+def test_a_class_that_opens_with_a_bracket_does_not_hide_a_nested_repeat():
+    from auditor.text.safe_regex import nested_unbounded_repeat
+
+    # Before: the "]" right after "[" ended the class, so the group seemed to close inside it.
+    assert nested_unbounded_repeat(r"([]a]+)+") == "([]a]+)+"
+    assert nested_unbounded_repeat(r"([]a]+)") is None

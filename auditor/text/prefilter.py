@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditor.text.safe_regex import compile_pattern, pattern_set
+from auditor.text.safe_regex import compile_pattern, pattern_set, syntax_positions
 
 # Every character Python's ``\s`` matches in a str pattern (str.isspace; a test checks the list).
 PY_SPACES = (
@@ -43,26 +43,14 @@ class Unsupported(ValueError):
 
 def _group_end(p: str, i: int) -> int:
     """The index just past the group that opens at ``p[i]`` (a "(")."""
-    depth, in_class = 0, False
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class, i = True, i + (2 if p[i + 1 : i + 2] == "^" else 1)
-            if p[i : i + 1] == "]":
-                i += 1  # a "]" first in a class is a member
-            continue
-        elif c == "(":
+    depth = 0
+    for j in syntax_positions(p, i):
+        if p[j] == "(":
             depth += 1
-        elif c == ")":
+        elif p[j] == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return j + 1
     raise Unsupported("unbalanced group")
 
 

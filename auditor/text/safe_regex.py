@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -87,6 +88,27 @@ def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int]:
     return sorted(out)
 
 
+def syntax_positions(pattern: str, start: int = 0) -> Iterator[int]:
+    """Indexes from ``start`` of the characters outside escapes and character classes, where
+    groups and repeats are read (a class is skipped whole; a "]" first in it, after any "^",
+    is a member, not its end)."""
+    i, n = start, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            if pattern[i : i + 1] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+        else:
+            yield i
+            i += 1
+
+
 def nested_unbounded_repeat(pattern: str) -> str | None:
     """The first group that repeats without bound and holds an unbounded repeat, e.g. ``(a+)+``.
 
@@ -95,17 +117,9 @@ def nested_unbounded_repeat(pattern: str) -> str | None:
     refused here with a message that says how to rewrite it.
     """
     stack: list[tuple[int, bool]] = []  # (start index, holds an unbounded repeat)
-    i, in_class = 0, False
-    while i < len(pattern):
+    for i in syntax_positions(pattern):
         c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+        if c == "(":
             stack.append((i, False))
         elif c == ")" and stack:
             start, inner = stack.pop()
@@ -115,7 +129,6 @@ def nested_unbounded_repeat(pattern: str) -> str | None:
                 stack[-1] = (stack[-1][0], True)
         elif stack and c in "+*" and i > 0 or stack and c == "{" and _unbounded_brace(pattern, i):
             stack[-1] = (stack[-1][0], True)
-        i += 1
     return None
 
 
