@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +25,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TRAPS = FIXTURES / "traps"
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+CLI = [sys.executable, str(ROOT / "cli.py")]
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`auditor ARGS` in its own process, as a user runs it: exit code, stdout and stderr as text."""
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -58,3 +65,21 @@ def audit_text(text: str, context, name: str = "mem.txt"):
     from auditor.models import SourceText
 
     return audit_source(SourceText(path=name, lines=split_lines(text)), context)
+
+
+def report_files(docs, formats=("md", "json", "sarif"), rules=()) -> dict[str, str]:
+    """The reports of audited documents (audit_text, audit_file), rendered in memory:
+    {path under --out: text}."""
+    from auditor.report.builder import MemoryTarget, ReportBuilder
+    from auditor.report.record import ArticleRecord
+    from auditor.report.sink import DocumentInfo
+
+    target = MemoryTarget()
+    builder = ReportBuilder(target, formats, {}, list(rules), frozenset(), [d.path for d in docs], "d", "high")
+    for doc in docs:
+        builder.begin_document(DocumentInfo(doc.path, doc.sha256))
+        for a in doc.articles:
+            builder.article(ArticleRecord.of(doc.path, a))
+        builder.end_document(doc.line_count, doc.warnings)
+    builder.finish([], {})
+    return target.files

@@ -2,8 +2,6 @@
 
 import contextlib
 import json
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -12,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from auditor.net.fetch import FetchError, FetchPolicy, fetch, make_session
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, run_cli
 
 SOURCE = (FIXTURES / "html" / "clean_page.html").read_bytes()
 ARABIC = "<html><head><title>الميليشيات تغلق الطريق</title></head><body><h1>الميليشيات تغلق الطريق</h1><p>نص</p></body></html>"
@@ -133,20 +131,8 @@ def test_charsets_from_header_and_meta(server):
 
 def test_fetch_command_saves_page_and_sidecar(server, tmp_path):
     out = tmp_path / "pages"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "cli.py"),
-            "fetch",
-            server + "/ok",
-            server + "/missing",
-            "--out",
-            str(out),
-            "--allow-private-addresses",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    proc = run_cli(
+        "fetch", server + "/ok", server + "/missing", "--out", str(out), "--allow-private-addresses", timeout=60
     )
     assert proc.returncode == 2 and "/missing: HTTP 404" in proc.stderr and "Traceback" not in proc.stderr
     [sidecar] = out.glob("*.json")
@@ -167,9 +153,7 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
     )
     smap = tmp_path / "map.csv"
     smap.write_text(f"file,line,url\nd.txt,1,{server}/source\nd.txt,7,{server}/source\nd.txt,13,{server}/missing\n")
-    cmd = [
-        sys.executable,
-        str(ROOT / "cli.py"),
+    args = [
         "audit",
         str(dump),
         "--out",
@@ -184,14 +168,14 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
         "--allow-private-addresses",
     ]
     before = Handler.hits["/source"]
-    assert subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0
+    assert run_cli(*args).returncode == 0
     arts = json.loads((tmp_path / "r" / "audit.json").read_text())["documents"][0]["articles"]
     states = [a["verification"]["status"] for a in arts]
     assert states == ["confirmed", "differs", "unreachable"]
     assert arts[1]["verification"]["source_headline"] == "Militias close the road to Basra port"
     assert "HTTP 404" in arts[2]["verification"]["reason"]
     assert Handler.hits["/source"] == before + 1  # fetched once, then served from the cache
-    assert subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0
+    assert run_cli(*args).returncode == 0
     assert Handler.hits["/source"] == before + 1  # the rerun fetches nothing it has
     note = next((tmp_path / "r" / "d").glob("02-*.md")).read_text()  # the second article
     assert "**differs**" in note and "Gunmen shut the road to the port" in note
@@ -200,20 +184,7 @@ def test_verify_confirms_differs_and_unreachable_and_caches(server, tmp_path):
 def test_bad_source_map_is_one_line(tmp_path):
     smap = tmp_path / "map.csv"
     smap.write_text("file,line,url\nd.txt,one,http://127.0.0.1:9/x\n")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "cli.py"),
-            "audit",
-            str(FIXTURES / "traps"),
-            "--out",
-            str(tmp_path / "r"),
-            "--source-map",
-            str(smap),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    proc = run_cli("audit", str(FIXTURES / "traps"), "--out", str(tmp_path / "r"), "--source-map", str(smap))
     assert (
         proc.returncode == 2
         and f"{smap}:2: expected columns file,line,url" in proc.stderr

@@ -6,7 +6,6 @@ import json
 import socket
 import socketserver
 import subprocess
-import sys
 import threading
 import time
 
@@ -15,7 +14,7 @@ import pytest
 from auditor.net import fetch as fetch_module
 from auditor.net.fetch import FetchError, FetchPolicy, fetch, make_session
 from auditor.net.urls import URLRefused, address_refusal, check_url
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, run_cli
 
 PAGE = (FIXTURES / "html" / "clean_page.html").read_bytes()
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
@@ -100,20 +99,7 @@ def test_a_body_longer_than_its_content_length_is_an_error(raw_server, tmp_path)
     with pytest.raises(FetchError, match="longer than its Content-Length"):
         get(raw_server + "/short-length")
     out = tmp_path / "pages"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "cli.py"),
-            "fetch",
-            raw_server + "/short-length",
-            "--out",
-            str(out),
-            "--allow-private-addresses",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("fetch", raw_server + "/short-length", "--out", str(out), "--allow-private-addresses", timeout=60)
     assert proc.returncode == 2 and "longer than its Content-Length" in proc.stderr
     assert not list(out.glob("*.html")) if out.exists() else True
 
@@ -124,7 +110,7 @@ def test_a_complete_body_from_a_server_that_keeps_the_connection_is_kept(raw_ser
 
 def test_the_deadline_is_an_option_of_both_commands():
     for command in ("audit", "fetch"):
-        proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), command, "--help"], capture_output=True, text=True)
+        proc = run_cli(command, "--help")
         assert "--fetch-deadline" in proc.stdout and "--allow-private-addresses" in proc.stdout
 
 
@@ -150,21 +136,7 @@ def test_bad_urls_are_refused_with_a_reason(url):
 
 def test_fetch_goes_on_after_a_bad_url(raw_server, tmp_path):
     out = tmp_path / "pages"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "cli.py"),
-            "fetch",
-            *BAD_URLS,
-            raw_server + "/page",
-            "--out",
-            str(out),
-            "--allow-private-addresses",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cli("fetch", *BAD_URLS, raw_server + "/page", "--out", str(out), "--allow-private-addresses", timeout=60)
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     # Before: an internal error at the first one, and the good URL never fetched.
     assert proc.returncode == 2 and len(errors) == len(BAD_URLS) and "internal error" not in proc.stderr, proc.stderr
@@ -182,13 +154,9 @@ def dump_citing(urls: list[str]) -> str:
 def audit_verify(tmp_path, text: str, *extra: str) -> subprocess.CompletedProcess:
     dump = tmp_path / "d.txt"
     dump.write_text(text, encoding="utf-8")
-    cmd = [sys.executable, str(ROOT / "cli.py"), "audit", str(dump), "--out", str(tmp_path / "r"), "--format", "json"]
-    return subprocess.run(
-        [*cmd, "--fail-on", "never", "--verify", "--fetch-deadline", "5", *extra],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out = str(tmp_path / "r")
+    verify = ("--fail-on", "never", "--verify", "--fetch-deadline", "5")
+    return run_cli("audit", str(dump), "--out", out, "--format", "json", *verify, *extra)
 
 
 def test_verify_with_bad_urls_warns_once_per_article_and_writes_the_audit(tmp_path):

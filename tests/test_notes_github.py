@@ -30,14 +30,11 @@ from test_escaping import CMARK, needs_cmark, relative_link, render, rule_refere
 from auditor.analysis.diff import diff_headlines
 from auditor.models import Article, LineRef, Publisher, PublisherSignal
 from auditor.report import index as index_module
-from auditor.report.builder import MemoryTarget, ReportBuilder
 from auditor.report.changes import change_line, change_list
 from auditor.report.citations import publisher_section
 from auditor.report.links import NoteLinks
 from auditor.report.notes import front_matter
-from auditor.report.record import ArticleRecord
-from auditor.report.sink import DocumentInfo
-from conftest import ROOT, SAMPLES, audit_text
+from conftest import ROOT, SAMPLES, audit_text, report_files
 
 # Two short articles in our own words; the second credits the same photographer three times.
 DUMP = """Antichrist opens new bridge over the Tigris
@@ -273,15 +270,7 @@ def test_index_opens_with_the_summary_then_articles_by_file_then_the_overview(tm
 def test_a_big_run_gets_a_page_per_input_file(ctx, monkeypatch):
     monkeypatch.setattr(index_module, "INDEX_ROWS", 2)
     docs = [audit_text(DUMP * k, ctx, name=f"in{k}.txt") for k in (1, 3)]
-    target = MemoryTarget()
-    builder = ReportBuilder(target, ("md",), {}, [], frozenset(), [d.path for d in docs], "d", "high")
-    for doc in docs:
-        builder.begin_document(DocumentInfo(doc.path, doc.sha256))
-        for a in doc.articles:
-            builder.article(ArticleRecord.of(doc.path, a))
-        builder.end_document(doc.line_count, doc.warnings)
-    builder.finish([], {})
-    files = target.files
+    files = report_files(docs, ("md",))
     assert sorted(k for k in files if "index" in k) == [
         "in1/index.md",
         "in3/index-2.md",

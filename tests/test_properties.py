@@ -11,10 +11,7 @@ from hypothesis import strategies as st
 import auditor.ingest.sources as ingest
 from auditor.errors import InputError
 from auditor.ingest.sources import open_source, split_lines
-from auditor.report.builder import MemoryTarget, ReportBuilder
-from auditor.report.record import ArticleRecord
-from auditor.report.sink import DocumentInfo
-from conftest import audit_text
+from conftest import audit_text, report_files
 
 NB = "\u00a0"
 WORDS = [
@@ -114,16 +111,10 @@ def test_generated_documents_audit_cleanly(ctx, text):
     doc = audit_text(text, ctx)
     check(doc, text)
     assert audit_text(text, ctx).model_dump() == doc.model_dump()  # deterministic
-    target = MemoryTarget()
-    builder = ReportBuilder(target, ("md", "json", "sarif"), {}, ctx.engine.rules, frozenset(), [doc.path], "d", "high")
-    builder.begin_document(DocumentInfo(doc.path, doc.sha256))
-    for a in doc.articles:
-        builder.article(ArticleRecord.of(doc.path, a))
-    builder.end_document(doc.line_count, doc.warnings)
-    builder.finish([], {})
-    json.loads(target.files["audit.json"])
-    json.loads(target.files["audit.sarif"])
-    for rel in target.files:
+    files = report_files([doc], rules=ctx.engine.rules)
+    json.loads(files["audit.json"])
+    json.loads(files["audit.sarif"])
+    for rel in files:
         assert not rel.startswith("/") and ".." not in rel.split("/") and "\x00" not in rel and len(rel) < 200
 
 

@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.report.builder import MemoryTarget, ReportBuilder
-from auditor.report.record import ArticleRecord
-from auditor.report.sink import DocumentInfo
 from auditor.text.markdown import md
-from conftest import ROOT, audit_text
+from conftest import ROOT, audit_text, report_files
 
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
@@ -65,14 +62,7 @@ def test_markdown_escaping_blocks_markup():
 def test_hostile_headline_cannot_break_a_note_table(ctx):
     text = f"{HOSTILE} visits Najaf\n\nSadr visits Najaf\n\nThe cleric visited Najaf on Monday and met local officials there.\n"
     doc = audit_text(text, ctx, name="h|ostile.txt")
-    target = MemoryTarget()
-    builder = ReportBuilder(target, ("md", "json", "sarif"), {}, [], frozenset(), [doc.path], "d", "high")
-    builder.begin_document(DocumentInfo(doc.path, doc.sha256))
-    for a in doc.articles:
-        builder.article(ArticleRecord.of(doc.path, a))
-    builder.end_document(doc.line_count, doc.warnings)
-    builder.finish([], {})
-    files = target.files
+    files = report_files([doc])
     import json
 
     assert json.loads(files["audit.json"])["documents"][0]["articles"][0]["altered"]["text"].startswith("Antichrist |")
