@@ -27,18 +27,21 @@ def big_dump(tmp_path, articles=200):
     return path
 
 
+class NullSink:
+    """Takes the run's articles and keeps nothing: these tests watch the meter."""
+
+    def begin_document(self, doc): ...
+    def article(self, rec): ...
+    def end_document(self, n, w): ...
+
+
 def test_the_meter_moves_within_a_file_when_tasks_run_here(tmp_path, ctx):
     from auditor.run.runner import RunPlan, run_audit
-
-    class Null:
-        def begin_document(self, doc): ...
-        def article(self, rec): ...
-        def end_document(self, n, w): ...
 
     calls = []
     dump = big_dump(tmp_path)
     plan = RunPlan(jobs=1, chunk_bytes=10**9, progress=lambda *a: calls.append(a))  # one task: the whole file
-    run_audit([str(dump)], ctx, Null(), plan)
+    run_audit([str(dump)], ctx, NullSink(), plan)
     size = dump.stat().st_size
     within = [c for c in calls if c[2] == 0]  # before the file (its only task) was done
     assert len(within) >= 200 // 16 - 1, calls  # a tick every 16 articles
@@ -51,15 +54,10 @@ def test_the_meter_moves_within_a_file_when_tasks_run_here(tmp_path, ctx):
 def test_the_meter_counts_tasks_in_parallel_runs(tmp_path, ctx):
     from auditor.run.runner import RunPlan, run_audit
 
-    class Null:
-        def begin_document(self, doc): ...
-        def article(self, rec): ...
-        def end_document(self, n, w): ...
-
     calls = []
     dump = big_dump(tmp_path, 400)
     plan = RunPlan(jobs=2, chunk_bytes=5_000, progress=lambda *a: calls.append(a))
-    run_audit([str(dump), str(SAMPLES / "farm_dump_a.txt")], ctx, Null(), plan)
+    run_audit([str(dump), str(SAMPLES / "farm_dump_a.txt")], ctx, NullSink(), plan)
     done = [c[0] for c in calls]
     assert len(calls) > 4 and done == sorted(done) and calls[-1][2:4] == (2, 2)
     assert 0 < calls[0][0] < dump.stat().st_size  # the first piece of the big file, not the whole file
