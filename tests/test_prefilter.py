@@ -161,3 +161,14 @@ def test_roles_in_any_script_are_pythons(monkeypatch):
     for p in PREFILTERED.values():
         monkeypatch.setattr(p, "_pre", None)
     assert [roles.classify(line, m) for line, m in cases] == fast
+
+
+def test_a_body_line_is_classified_from_the_body_s_one_fold():
+    # sightings() hands classify the body's folded line instead of folding each line again.
+    from auditor.text.body import Body
+
+    registry = load_registry([default_rules_dir()])
+    body = Body(LINES, 1)
+    for line, folded in zip(LINES, body.folded_lines, strict=True):
+        for m in registry.find(line):
+            assert roles.classify_folded(folded, m) == roles.classify(line, m), line

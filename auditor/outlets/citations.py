@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.models import Citation, Confidence
 from auditor.outlets.matcher import Matcher, Mention
 from auditor.outlets.resolve import Sighting, resolve
-from auditor.outlets.roles import classify, near
+from auditor.outlets.roles import classify_folded, near
 from auditor.outlets.unlisted import unlisted_mentions
 from auditor.text.body import Body
 from auditor.text.prefilter import prefiltered
@@ -42,15 +42,15 @@ def sightings(body: Body, matcher: Matcher, page_hints: frozenset[str] = frozens
     hits, cued = matcher.scan(body)
     extra = unlisted_mentions(body, cued)
     for k in sorted(set(hits) | set(extra)):
-        text = body.lines[k]
-        mentions = matcher.mentions(body.folded_lines[k], hits[k]) if k in hits else []
+        text, folded = body.lines[k], body.folded_lines[k]
+        mentions = matcher.mentions(folded, hits[k]) if k in hits else []
         for i, m in enumerate(mentions):
             if i and _restates(text, mentions[i - 1], m):
                 continue  # "Middle East Eye (MEE) reports": one mention, its short form in brackets
-            found.append(Sighting(m, body.first + k, text, classify(text, m)))
+            found.append(Sighting(m, body.first + k, text, classify_folded(folded, m)))
         for u in extra.get(k, []):
             if not any(u.start < m.end and m.start < u.end for m in mentions):
-                found.append(Sighting(u, body.first + k, text, classify(text, u), UNLISTED_CONFIDENCE))
+                found.append(Sighting(u, body.first + k, text, classify_folded(folded, u), UNLISTED_CONFIDENCE))
     return resolve(found, body.text, page_hints)
 
 

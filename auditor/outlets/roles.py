@@ -136,7 +136,12 @@ _BEFORE_NAME = CueSet(_BOILERPLATE_LEFT, _CREDIT_LEFT, _VIA_LEFT, _SOURCE_LEFT, 
 
 def classify(line: str, m: Mention) -> Role:
     """quoted_source, dateline, publisher_byline, photo_credit, cross_reference or other."""
-    text = normalize(line, keep_case=True, collapse=False)
+    return classify_folded(normalize(line, keep_case=True, collapse=False), m)
+
+
+def classify_folded(text: str, m: Mention) -> Role:
+    """``classify`` of a line already folded as ``normalize(line, keep_case=True, collapse=False)``
+    (a body's ``folded_lines``: the one fold every stage shares)."""
     before, right = _BEFORE_NAME.read(near(text[: m.start])), text[m.end :]
     left = before.text
     if _XREF.match(text):
