@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
+# Imports make objects that live as long as the process (modules, classes, compiled patterns):
+# a collection among them frees nothing. Loading the rules is the same (auditor/run/collector.py).
+gc.disable()
+
 import click
 
 from auditor import __version__
@@ -13,6 +19,8 @@ from auditor.commands.fetch import fetch
 from auditor.commands.rules import rules, rules_check, rules_list
 from auditor.commands.schema import schema
 from auditor.commands.shell import AuditorGroup, examples
+
+gc.enable()
 
 __all__ = [
     "audit",

@@ -132,3 +132,4 @@ def test_a_library_call_leaves_the_garbage_collector_as_it_found_it():
     auditor.audit_text(DUMP, name="a.txt")
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == before  # a run collects seldom (run/collector.py); the caller as before
+    assert gc.isenabled()

@@ -221,9 +221,10 @@ def audit(
     """
     started = time.perf_counter()
     known = _known(o.baseline)
-    folders, (ctx, digest) = _context(o)
     held = collector.hold()  # the rules and registries live as long as the run (run/collector.py)
     try:
+        folders, (ctx, digest) = _context(o)
+        collector.loaded()
         return _audit(o, started, known, folders, ctx, digest, say, texts, keep, write)
     finally:
         collector.release(held)

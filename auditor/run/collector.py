@@ -1,4 +1,4 @@
-"""The garbage collector during a run: the loaded rules frozen, young objects collected seldom.
+"""The garbage collector during a run: off while the rules load, then those frozen and young objects collected seldom.
 
 A run's objects die by reference counting: each task's articles live until the task hands
 them back, then go at once, and hardly any form cycles. The collector's default (a young
@@ -13,6 +13,7 @@ was the same (136 MB against 135), so no garbage was waiting for it.
 from __future__ import annotations
 
 import gc
+from typing import NamedTuple
 
 # Net new container objects between young collections. A 2 MB task holds a few tens of
 # thousands of live objects at its peak (at 10,000 the young generation still filled up 137
@@ -22,17 +23,34 @@ import gc
 YOUNG_OBJECTS = 100_000
 
 
-def hold(collect_young_every: int = YOUNG_OBJECTS) -> tuple[int, ...]:
-    """Freeze what exists (the rules and registries just loaded: never walked again, and forked
-    workers share their pages instead of copying those the collector would touch), collect
-    seldom; return the thresholds to give back to ``release``."""
-    before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(collect_young_every, *before[1:])
+class Collector(NamedTuple):
+    """The collector's state before a run."""
+
+    thresholds: tuple[int, ...]
+    enabled: bool
+
+
+def hold() -> Collector:
+    """No collection while the rules and registries load (they live as long as the run, and a
+    walk over them frees nothing); return what to give back to ``release``."""
+    before = Collector(gc.get_threshold(), gc.isenabled())
+    gc.disable()
     return before
 
 
-def release(before: tuple[int, ...]) -> None:
+def loaded(collect_young_every: int = YOUNG_OBJECTS) -> None:
+    """The rules are loaded: freeze what exists (never walked again, and forked workers share
+    its pages instead of copying those the collector would touch), then collect seldom."""
+    gc.freeze()
+    gc.set_threshold(collect_young_every, *gc.get_threshold()[1:])
+    gc.enable()
+
+
+def release(before: Collector) -> None:
     """The collector as ``hold`` found it: a library caller's objects back under it."""
-    gc.set_threshold(*before)
+    gc.set_threshold(*before.thresholds)
     gc.unfreeze()
+    if before.enabled:
+        gc.enable()
+    else:
+        gc.disable()

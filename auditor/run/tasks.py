@@ -23,7 +23,7 @@ from auditor.models import Article
 from auditor.outlets.publisher import page_evidence
 from auditor.report.record import ArticleRecord
 from auditor.reuse.postings import bucket_postings
-from auditor.run.collector import hold
+from auditor.run import collector
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
     a second of loading saved per worker); a spawned one loads them."""
     if _CTX is None:
         use_context(build_context(folders, ignore)[0])
-        hold()  # as the main process does (run/audit.py); a forked worker inherits its collector
+        collector.loaded()  # as the main process does (run/audit.py); a forked worker inherits it
 
 
 def use_context(ctx: AuditContext) -> None:
