@@ -86,14 +86,19 @@ class Body:
         """``folded_lines`` with spaces collapsed: most lines already are, and one RE2 scan of
         the fold finds the others, which alone are split and joined again (a third of the time
         of doing every line, on the benchmark corpus)."""
-        folded, out, starts = self.folded, self.folded_lines.copy(), self.line_starts
-        m = _UNCOLLAPSED.search(folded)
-        while m is not None:
-            k = bisect_right(starts, m.start()) - 1
-            out[k] = " ".join(out[k].split())
-            if k + 1 == len(starts):
+        out = self.folded_lines.copy()
+        # Searched as UTF-8 bytes, encoded once: given a str, the RE2 wrapper encodes the whole
+        # text at every search (see safe_regex.lines_to_check). A line's number is the same in both.
+        data = self.folded.encode("utf-8")
+        pos = line = counted = 0
+        while (m := _UNCOLLAPSED.search(data, pos)) is not None:
+            start = m.start()
+            line += data.count(b"\n", counted, start)
+            counted = start
+            out[line] = " ".join(out[line].split())
+            pos = data.find(b"\n", start) + 1
+            if pos == 0:
                 break
-            m = _UNCOLLAPSED.search(folded, starts[k + 1])
         return out
 
     @cached_property
