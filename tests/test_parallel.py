@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import write_corpus  # noqa: E402
 
 from auditor.analysis.segment import is_cut_point  # noqa: E402
-from auditor.ingest.chunks import plan  # noqa: E402
+from auditor.ingest.chunks import goals, plan  # noqa: E402
 
 
 def outputs(args, out: Path) -> dict[str, bytes]:
@@ -45,10 +45,11 @@ def corpus(tmp_path_factory):
     return d
 
 
-def test_chunks_start_on_long_lines_with_exact_line_numbers(corpus):
+@pytest.mark.parametrize("taper", [0, 2, 3])
+def test_chunks_start_on_long_lines_with_exact_line_numbers(corpus, taper):
     for name in ("big.txt", "big_crlf.txt"):
         path = corpus / name
-        chunks = plan(str(path), "utf-8", is_cut_point, 200_000)
+        chunks = plan(str(path), "utf-8", is_cut_point, 200_000, taper, 50_000)
         assert len(chunks) > 4
         lines = path.read_bytes().decode().splitlines()
         for c in chunks[1:]:
@@ -56,6 +57,19 @@ def test_chunks_start_on_long_lines_with_exact_line_numbers(corpus):
                 fh.seek(c.start_byte)
                 first = fh.readline().decode().rstrip("\r\n")
             assert lines[c.start_line] == first and is_cut_point(first)
+
+
+@pytest.mark.parametrize("size", [0, 1, 300_000, 1_000_000, 5_000_000, 20_000_000, 123_456_789])
+def test_chunk_goals_shrink_toward_the_end_within_their_bounds(size):
+    target, least = 2 << 20, 256 << 10
+    assert goals(size, target) == list(range(target, size - target // 2, target))
+    for taper in (2, 4):
+        ends = goals(size, target, taper, least)
+        steps = [b - a for a, b in zip([0, *ends], ends, strict=False)]
+        assert all(least <= s <= target for s in steps)
+        assert steps == sorted(steps, reverse=True)  # never growing: the big ones go first
+        assert not ends or size - ends[-1] <= least * 2  # the last chunk is a small one
+    assert set(goals(size, 200_000, 2, least)) == set(range(200_000, size - 100_000, 200_000))  # the cap wins
 
 
 def test_jobs_and_chunking_give_byte_identical_reports(corpus, tmp_path):
