@@ -11,17 +11,16 @@ from hypothesis import strategies as st
 
 import auditor.outlets.citations as citations
 import auditor.outlets.roles as roles
-import auditor.outlets.unlisted as unlisted
 from auditor.datafiles import default_rules_dir
 from auditor.outlets.matcher import load_registry
 from auditor.text.prefilter import PY_SPACES, Prefiltered, Unsupported, prefiltered, superset_pattern
 
 PREFILTERED = {
     f"{mod.__name__}.{name}": obj
-    for mod in (roles, citations, unlisted)
+    for mod in (roles, citations)
     for name, obj in vars(mod).items()
     if isinstance(obj, Prefiltered)
-} | {f"unlisted frame {k}": frame for k, frame in enumerate(unlisted._FRAMES)}
+}
 # Pieces the texts are made of: cue words of every kind, names, and what Python's Unicode \w,
 # \s, \b and case folding treat differently from RE2's ASCII ones.
 PIECES = [
@@ -38,14 +37,6 @@ PIECES = [
     "requests for comment from ",
     "researcher at ",
     "Reuters",
-    "Quad-City Times",
-    "Radio ",
-    "The ",
-    " reported",
-    "’s reporter",
-    "A new ",
-    " poll",
-    " - ",
     "Rudaw",
     "Al-Monitor",
     "الشرق الأوسط",
@@ -115,22 +106,12 @@ def test_the_prefilter_holds_every_python_match(text):
         (r"\bsays\b", re.I, "ſays"),
         (r"foo(?!bar)", 0, "foobaz"),
         (r"end$", 0, "the end\n"),
-        (r"Times(?=\s+reported\b)", 0, "the Times\u00a0reported"),
-        (r"a|b(?=c|d)", 0, "bd"),
     ],
 )
 def test_python_matches_are_kept(pattern, flags, text):
     rx = re.compile(pattern, flags)
     assert rx.search(text)
     assert prefiltered(pattern, flags).search(text)
-
-
-def test_a_lookahead_that_ends_the_pattern_narrows_the_superset():
-    # "A(?=X)" matches only where X follows A, so the superset asks for both.
-    assert superset_pattern(re.compile(r"Times(?=\s+reported)")).endswith("reported)")
-    assert not prefiltered(r"Times(?=\s+reported)")._pre.Match("the Times said")
-    # A lookahead anywhere else only narrows a match and is left out.
-    assert "said" not in superset_pattern(re.compile(r"Times(?=\s+said) now"))
 
 
 def test_what_it_cannot_translate_runs_on_python_alone():

@@ -15,7 +15,6 @@ from auditor.outlets.frames import BROADCAST_OPENERS, MEDIA_ONLY_ENDS, STRONG_EN
 from auditor.outlets.matcher import Mention
 from auditor.outlets.registry import Entity
 from auditor.text.body import Body
-from auditor.text.prefilter import CueSet, prefiltered
 
 _STRONG = "|".join(STRONG_ENDS)
 _WEAK = "|".join(WEAK_ENDS)
@@ -31,7 +30,7 @@ _NAME = (
 # Frames that cite an outlet: a source cue before the name, a reporting verb after it, a poll, a
 # dateline. Spaces are "[ ]", never "\s": a frame must not run over into the next line.
 _FRAMES = tuple(
-    prefiltered(p, re.M)
+    re.compile(p, re.M)
     for p in (
         r"\b(?:told|according to|speaking to|spoke to|talking to|in an interview with|reported by|quoted by|"
         r"cited by|published by|carried by|first reported by|writing in|wrote in|an op-ed in|a column in|"
@@ -43,9 +42,11 @@ _FRAMES = tuple(
         r"^[ ]*(?:[A-Z][A-Z.'’ -]*(?:,[ ]*[\w. ]{2,30})?[ ]+)?\(" + _NAME + r"\)[ ]*[-:]",
     )
 )
-# One RE2 pass over a line tells which frames may match it (most cued lines hold none): only
-# those run on Python's engine, which tries each start position of the line.
-_ANY_FRAME = CueSet(*_FRAMES)
+# Every frame holds one of these; a line without any is passed by before the frames are tried.
+_ANY_CUE = re.compile(
+    r"told|according|speak|spoke|talk|interview|report|quot|cited|publish|carried|writ|wrote|op-ed|column|"
+    r"broadcast|aired|seen by|obtained|reveal|confirm|poll|survey|investigat|analys|\)"
+)
 _END = re.compile(rf"\b({_STRONG}|{_WEAK}|{_NEEDS_MEDIA})$")
 _NOT_OUTLET_WORDS = frozenset(
     "Ministry Department Office Government Council Commission Authority Administration Bureau Police Army "
@@ -81,11 +82,10 @@ def unlisted_mentions(body: Body, lines: list[int] | None = None) -> dict[int, l
     for k in range(len(body.lines)) if lines is None else lines:
         text = folded[k]
         found: list[Mention] = []
-        reading = _ANY_FRAME.read(text)
+        if not _ANY_CUE.search(text):
+            continue
         for frame in _FRAMES:
-            if not reading.may_match(frame):
-                continue
-            for m in frame.rx.finditer(text):
+            for m in frame.finditer(text):
                 the = m.group("the") or ""
                 bare = m.group("name")[len(the) :]
                 start = m.start("name") + len(the)

@@ -96,14 +96,8 @@ def superset_pattern(rx: re.Pattern[str]) -> str:
     """An RE2 pattern matching every text ``rx`` matches (by ``search``), perhaps more."""
     if rx.flags & (re.VERBOSE | re.LOCALE):
         raise Unsupported("verbose or locale flag")
+    p, out, i = rx.pattern, [], 0
     blind, multiline = bool(rx.flags & re.IGNORECASE), bool(rx.flags & re.MULTILINE)
-    flags = ("i" if blind else "") + ("m" if multiline else "") + ("s" if rx.flags & re.DOTALL else "")
-    return (f"(?{flags})" if flags else "") + _translate(rx.pattern, blind, multiline)
-
-
-def _translate(p: str, blind: bool, multiline: bool) -> str:
-    out: list[str] = []
-    i = 0
     while i < len(p):
         c = p[i]
         if c == "\\":
@@ -124,12 +118,6 @@ def _translate(p: str, blind: bool, multiline: bool) -> str:
         elif c == "[":
             cls, i = _class(p, i, blind)
             out.append(cls)
-        elif c == "(" and p.startswith("(?=", i) and _group_end(p, i) == len(p):
-            # A lookahead that ends the pattern: where Python matches "A(?=X)", the text holds A
-            # and then X, so "AX" is still a superset, and a far narrower one than A alone (the
-            # frames of unlisted outlets: a name shape, then the reporting verb that makes it one).
-            out.append("(?:" + _translate(p[i + 3 : len(p) - 1], blind, multiline) + ")")
-            i = len(p)
         elif c == "(" and p.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#"), i):
             i = _group_end(p, i)  # a lookaround only narrows a match: leave it out
             if p[i : i + 1] in ("*", "?", "+", "{"):
@@ -148,7 +136,8 @@ def _translate(p: str, blind: bool, multiline: bool) -> str:
         else:
             out.append(c)
             i += 1
-    return "".join(out)
+    flags = ("i" if blind else "") + ("m" if multiline else "") + ("s" if rx.flags & re.DOTALL else "")
+    return (f"(?{flags})" if flags else "") + "".join(out)
 
 
 class Prefiltered:
@@ -201,11 +190,6 @@ class Reading:
 
     def __init__(self, text: str, maybe: frozenset[int], index: dict[int, int]) -> None:
         self.text, self._maybe, self._index = text, maybe, index
-
-    def may_match(self, p: Prefiltered) -> bool:
-        """Could ``p`` match this text anywhere? (No means its Python pattern finds nothing.)"""
-        k = self._index.get(id(p))
-        return p.search(self.text) is not None if k is None else k in self._maybe
 
     def search(self, p: Prefiltered) -> re.Match[str] | None:
         k = self._index.get(id(p))
