@@ -221,13 +221,13 @@ def audit(
     """
     started = time.perf_counter()
     known = _known(o.baseline)
-    held = collector.hold()  # the rules and registries live as long as the run (run/collector.py)
+    collector.hold()  # the rules and registries live as long as the run (run/collector.py)
     try:
         folders, (ctx, digest) = _context(o)
         collector.loaded()
         return _audit(o, started, known, folders, ctx, digest, say, texts, keep, write)
     finally:
-        collector.release(held)
+        collector.release()
 
 
 def _audit(

@@ -13,6 +13,7 @@ was the same (136 MB against 135), so no garbage was waiting for it.
 from __future__ import annotations
 
 import gc
+import threading
 from typing import NamedTuple
 
 # Net new container objects between young collections. A 2 MB task holds a few tens of
@@ -24,33 +25,49 @@ YOUNG_OBJECTS = 100_000
 
 
 class Collector(NamedTuple):
-    """The collector's state before a run."""
+    """The collector's state before the first of the runs under way."""
 
     thresholds: tuple[int, ...]
     enabled: bool
 
 
-def hold() -> Collector:
+# Runs may overlap (a library caller's threads): the state is saved by the first run to start
+# and given back by the last to end, never by one run while another holds the collector.
+_lock = threading.Lock()
+_runs = 0
+_before = Collector((700, 10, 10), True)
+
+
+def hold() -> None:
     """No collection while the rules and registries load (they live as long as the run, and a
-    walk over them frees nothing); return what to give back to ``release``."""
-    before = Collector(gc.get_threshold(), gc.isenabled())
-    gc.disable()
-    return before
+    walk over them frees nothing). Give it back with ``release``, whatever happens."""
+    global _runs, _before
+    with _lock:
+        if _runs == 0:
+            _before = Collector(gc.get_threshold(), gc.isenabled())
+        _runs += 1
+        gc.disable()
 
 
 def loaded(collect_young_every: int = YOUNG_OBJECTS) -> None:
     """The rules are loaded: freeze what exists (never walked again, and forked workers share
     its pages instead of copying those the collector would touch), then collect seldom."""
-    gc.freeze()
-    gc.set_threshold(collect_young_every, *gc.get_threshold()[1:])
-    gc.enable()
-
-
-def release(before: Collector) -> None:
-    """The collector as ``hold`` found it: a library caller's objects back under it."""
-    gc.set_threshold(*before.thresholds)
-    gc.unfreeze()
-    if before.enabled:
+    with _lock:
+        gc.freeze()
+        gc.set_threshold(collect_young_every, *gc.get_threshold()[1:])
         gc.enable()
-    else:
-        gc.disable()
+
+
+def release() -> None:
+    """The last run to end gives the collector back as the first found it."""
+    global _runs
+    with _lock:
+        _runs -= 1
+        if _runs > 0:
+            return
+        gc.set_threshold(*_before.thresholds)
+        gc.unfreeze()
+        if _before.enabled:
+            gc.enable()
+        else:
+            gc.disable()
