@@ -106,21 +106,26 @@ class _LoneCR(Exception):
     """A line holds a bare CR: its line numbers depend on reading it from the top."""
 
 
-def goals(size: int, target: int, taper: int = 0, least: int = 0) -> list[int]:
-    """Where chunks of a ``size``-byte file should end: every ``target`` bytes; or, with ``taper``
-    processes sharing the file, each chunk the rest of the file over 2 * ``taper`` (at most
-    ``target`` bytes and, below that, at least ``least``), so that chunks shrink toward the end
-    and the processes run out of work together instead of one finishing a big last chunk alone."""
+def goals(size: int, target: int, taper: int = 0, least: int = 0) -> list[tuple[int, int]]:
+    """Where chunks of a ``size``-byte file should end, each with the end of the stretch a cut is
+    looked for in (the next goal). Every ``target`` bytes; or, with ``taper`` processes sharing
+    the file, each chunk the rest of the file over 2 * ``taper`` (at most ``target`` bytes and,
+    below that, at least ``least``), so that chunks shrink toward the end and the processes run
+    out of work together instead of one finishing a big last chunk alone."""
     if taper <= 1:
-        return list(range(target, size - target // 2, target))
-    out: list[int] = []
+        if size < 2 * target:
+            return []
+        return [(g, min(g + target, size)) for g in range(target, size - target // 2, target)]
+    out: list[tuple[int, int]] = []
     pos = 0
     while True:
-        step = min(target, max(least, (size - pos) // (2 * taper)))
-        pos += step
-        if pos >= size - step // 2:  # what is left joins the last chunk
+        step = min(target, max(least, (size - pos) // (2 * taper), 1))
+        if out:  # the goal at ``pos`` looks for its cut within the next step
+            out[-1] = (pos, min(pos + step, size))
+        if pos + step >= size - step // 2:  # what is left joins the last chunk
             return out
-        out.append(pos)
+        pos += step
+        out.append((pos, pos))
 
 
 def plan(
@@ -142,7 +147,7 @@ def plan(
     cuts: list[tuple[int, int]] = []
     lines_so_far, counted_to, carry = 0, 0, False
     with open_input(path) as fh:
-        for goal, limit in zip(ends, [*ends[1:], size], strict=True):
+        for goal, limit in ends:
             try:
                 pos = _cut_in(fh, goal, limit, encoding, is_cut_point)
             except _LoneCR:
