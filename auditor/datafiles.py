@@ -8,11 +8,11 @@ the file, the entry and the field (``rules/x.toml: rule 'y': field 'terms': ...`
 from __future__ import annotations
 
 import csv
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import tomli
 from pydantic import BaseModel, ValidationError
 
 from auditor.errors import AuditorError, RuleError
@@ -54,10 +54,10 @@ def data_paths(folder: Path) -> list[Path]:
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a dict; unreadable or malformed files raise RuleError naming the file."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(path.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:
         raise RuleError(str(path), f"not valid TOML: {exc}") from None
-    except RecursionError:  # tomllib parses nested arrays and tables recursively
+    except RecursionError:  # tomli parses nested arrays and tables recursively
         raise RuleError(str(path), "not valid TOML: arrays or tables nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read: {exc}") from None

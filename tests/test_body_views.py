@@ -28,6 +28,18 @@ def test_views_cut_from_the_one_fold_equal_folding_each(lines):
     assert body.collapsed_lines == normalize_lines(lines, keep_case=True)
 
 
+# Text NFKC leaves as it is, with every kind of space str.split() cuts at: the lines of such a
+# body are collapsed from the fold by one scan for the lines that need it (text/body.py).
+STABLE = st.sampled_from(list("ab .’“é한\t\r\x0b\x0c\x1c\x1f\x85") + ["  ", "\u2028", "\u2029", "\u1680", "\u205f"])
+
+
+@given(st.lists(st.lists(STABLE, max_size=12).map("".join), min_size=1, max_size=6))
+def test_collapsed_lines_from_one_scan_equal_collapsing_each(lines):
+    body = Body(lines, 1)
+    assert body.collapsed_lines == [" ".join(t.split()) for t in body.folded_lines]
+    assert body.collapsed_lines == normalize_lines(lines, keep_case=True)
+
+
 @given(LINES)
 def test_support_from_the_fold_is_support_of_the_text(lines):
     body = Body(lines, 1)

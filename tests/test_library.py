@@ -128,5 +128,32 @@ def test_a_library_call_leaves_the_garbage_collector_as_it_found_it():
     import gc
 
     gc.unfreeze()
+    before = gc.get_threshold()
     auditor.audit_text(DUMP, name="a.txt")
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before  # a run collects seldom (run/collector.py); the caller as before
+    assert gc.isenabled()
+
+
+def test_runs_in_threads_leave_the_garbage_collector_as_they_found_it():
+    # Overlapping runs: the first to start saves the collector's state, the last to end restores it.
+    import gc
+    import threading
+
+    before = gc.get_threshold()
+    errors = []
+
+    def runs():
+        try:
+            for _ in range(4):
+                auditor.audit_text(DUMP, name="a.txt")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=runs) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert gc.isenabled() and gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.analysis.align import Pairing
 from auditor.analysis.segment import barred_endings, headline_marks
+from auditor.analysis.shape import _ABBREVIATION_END, ends_with_abbreviation
 from auditor.ingest.lines import LazyLines
 from auditor.settings import DEFAULT_SETTINGS
 from conftest import FIXTURES, SHARED
@@ -53,3 +54,13 @@ def test_no_line_with_a_candidate_is_skipped_in_the_dev_data():
         pytest.skip(f"no dev dumps at {SHARED} (they live beside the repository, not in it)")
     for path in files:
         assert skipped_with_candidates(Path(path).read_text(encoding="utf-8").split("\n")) == [], path
+
+
+PIECES = st.sampled_from([*"AUSBsx.en pt\n", "Sen.", "Sept.", "Dept.", "U.S.", "Mr.", " Co.", "xSen."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_abbreviation_at_the_end_is_found_from_its_reach_as_from_the_start(text):
+    # "xSen.": the character before the reach still decides \b.
+    assert ends_with_abbreviation(text) == (_ABBREVIATION_END.search(text) is not None)

@@ -9,7 +9,7 @@ import pytest
 from auditor.analysis.rule_examples import check_examples
 from auditor.checks.kinds import KINDS
 from auditor.checks.loader import load_rules
-from auditor.datafiles import default_rules_dir
+from auditor.datafiles import default_rules_dir, read_toml
 from auditor.errors import RuleError
 from conftest import ROOT
 
@@ -84,6 +84,19 @@ def test_broken_rule_files_name_file_rule_and_field(tmp_path, text, expected):
         load_rules([tmp_path])
     msg = str(exc.value)
     assert msg.startswith(str(tmp_path / "pack.toml")) and expected in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['category = "a\\e"\n', "category = {b = 1,}\n", "category = {b = 1,\nc = 2}\n", "category = 07:32\n"],
+)
+def test_toml_1_1_is_refused_as_python_tomllib_refuses_it(tmp_path, text):
+    # An "\e" escape, a trailing comma or a newline in an inline table, a time without seconds:
+    # TOML 1.1 (tomli >= 2.4), not 1.0. A rule file must read the same with every install.
+    path = tmp_path / "r.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError, match="not valid TOML"):
+        read_toml(path)
 
 
 def test_duplicate_ids_across_folders_are_an_error(tmp_path):

@@ -14,6 +14,9 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]\.){1,3}$|\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Sr|Lt|Col|Inc|Corp|Co|Ltd|vs|No|"
     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Dept|Ave)\.$"
 )
+# Every match of _ABBREVIATION_END ends at the end of the text (or before a final newline) and
+# is at most six characters long ("U.S.A.", "Sept."): it starts within the last seven.
+_ABBREVIATION_REACH = 7
 _SENTENCE_BREAK = re.compile(r"[\w'’\")\]]{2,}[.!?]['’\"”]?\s+[A-Z‘“\"'(]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL_WORDS = frozenset("a an the and or but of in on at to for by with as is from vs via into over".split())
@@ -27,10 +30,17 @@ def word_list(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """Does ``text`` end in an abbreviation ("Sen.", "U.S.")? Searched from where a match can
+    start only (the characters before still decide ``\b``): a search of the whole line tried
+    every position of it, 10 us on a body line."""
+    return _ABBREVIATION_END.search(text, max(0, len(text) - _ABBREVIATION_REACH)) is not None
+
+
 def ending(t: str) -> str | None:
     if t.endswith(("…", "...")):
         return "ends_ellipsis"
-    if t.endswith(".") and not _ABBREVIATION_END.search(t):
+    if t.endswith(".") and not ends_with_abbreviation(t):
         return "ends_full_stop"
     if t[-1:] in ":,;(-–—*":
         return "ends_clause_mark"
@@ -42,7 +52,7 @@ def ending(t: str) -> str | None:
 def _sentence_break(t: str) -> bool:
     for m in _SENTENCE_BREAK.finditer(t):
         head = t[: m.start() + len(m.group(0).split()[0])]
-        if not _ABBREVIATION_END.search(head):
+        if not ends_with_abbreviation(head):
             return True
     return False
 

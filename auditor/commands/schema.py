@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from auditor.commands.shell import examples
-from auditor.report.json_model import audit_json_schema
 
 
 @click.command(epilog=examples("auditor schema > schema/audit.schema.json", "auditor schema | jq '.properties | keys'"))
@@ -14,4 +13,6 @@ def schema() -> None:
 
     The repository ships it as schema/audit.schema.json; CI checks that file is current.
     """
+    from auditor.report.json_model import audit_json_schema  # its models cost every other command 4 ms to import
+
     click.echo(audit_json_schema(), nl=False)

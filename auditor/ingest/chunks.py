@@ -106,24 +106,50 @@ class _LoneCR(Exception):
     """A line holds a bare CR: its line numbers depend on reading it from the top."""
 
 
-def plan(path: str, encoding: str, is_cut_point: Callable[[str], bool], target: int = TASK_BYTES) -> list[Chunk]:
-    """Chunk boundaries near every ``target`` bytes, each at a line ``is_cut_point`` accepts.
+def goals(size: int, target: int, taper: int = 0, least: int = 0) -> list[tuple[int, int]]:
+    """Where chunks of a ``size``-byte file should end, each with the end of the stretch a cut is
+    looked for in (the next goal). Every ``target`` bytes; or, with ``taper`` processes sharing
+    the file, each chunk the rest of the file over 2 * ``taper`` (at most ``target`` bytes and,
+    below that, at least ``least``), so that chunks shrink toward the end and the processes run
+    out of work together instead of one finishing a big last chunk alone."""
+    if taper <= 1:
+        if size < 2 * target:
+            return []
+        return [(g, min(g + target, size)) for g in range(target, size - target // 2, target)]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        step = min(target, max(least, (size - pos) // (2 * taper), 1))
+        if out:  # the goal at ``pos`` looks for its cut within the next step
+            out[-1] = (pos, min(pos + step, size))
+        if pos + step >= size - step // 2:  # what is left joins the last chunk
+            return out
+        pos += step
+        out.append((pos, pos))
+
+
+def plan(
+    path: str, encoding: str, is_cut_point: Callable[[str], bool], target: int = TASK_BYTES, taper: int = 0,
+    least: int = 0,
+) -> list[Chunk]:  # fmt: skip
+    """Chunk boundaries near each of ``goals`` (see there), each at a line ``is_cut_point`` accepts.
 
     The caller says where an article can be cut (a body-text line: a scan started there finds
-    what a scan from the top finds); one chunk when no cut fits. A cut is looked for only in
-    the ``target`` bytes after each goal, so planning reads each byte at most once whatever
-    the lines are like (one line of 2 GB included).
+    what a scan from the top finds); one chunk when no cut fits. A cut is looked for only
+    between a goal and the next, so planning reads each byte at most once whatever the lines
+    are like (one line of 2 GB included).
     """
     size = Path(path).stat().st_size
     whole = [Chunk(path, 0, 0, None)]
-    if size < 2 * target or not codecs.lookup(encoding).name.startswith(_ASCII_SAFE):
+    ends = goals(size, target, taper, least)
+    if not ends or not codecs.lookup(encoding).name.startswith(_ASCII_SAFE):
         return whole
     cuts: list[tuple[int, int]] = []
     lines_so_far, counted_to, carry = 0, 0, False
     with open_input(path) as fh:
-        for goal in range(target, size - target // 2, target):
+        for goal, limit in ends:
             try:
-                pos = _cut_in(fh, goal, min(goal + target, size), encoding, is_cut_point)
+                pos = _cut_in(fh, goal, limit, encoding, is_cut_point)
             except _LoneCR:
                 return whole
             if pos is None:

@@ -29,23 +29,43 @@ _NAME = (
 )
 # Frames that cite an outlet: a source cue before the name, a reporting verb after it, a poll, a
 # dateline. Spaces are "[ ]", never "\s": a frame must not run over into the next line.
-_FRAMES = tuple(
-    re.compile(p, re.M)
-    for p in (
-        r"\b(?:told|according to|speaking to|spoke to|talking to|in an interview with|reported by|quoted by|"
-        r"cited by|published by|carried by|first reported by|writing in|wrote in|an op-ed in|a column in|"
-        r"broadcast by|aired on|seen by|obtained by)[ ]+" + _NAME,
-        r"(?:^|[.;:][ ]+|,[ ]+)" + _NAME + r"(?=[ ]+(?:reported|reports|first reported|has reported|said in a report|"
-        r"quoted|cited|wrote|published|revealed|confirmed)\b|['’]s[ ]+(?:reporter|correspondent|report|poll|survey|"
-        r"investigation|analysis)\b)",
-        r"\b[Aa]n?[ ]+(?:new[ ]+|recent[ ]+|latest[ ]+)?" + _NAME + r"(?=[ ]+(?:poll|survey|investigation|analysis)\b)",
-        r"^[ ]*(?:[A-Z][A-Z.'’ -]*(?:,[ ]*[\w. ]{2,30})?[ ]+)?\(" + _NAME + r"\)[ ]*[-:]",
-    )
-)
-# Every frame holds one of these; a line without any is passed by before the frames are tried.
-_ANY_CUE = re.compile(
-    r"told|according|speak|spoke|talk|interview|report|quot|cited|publish|carried|writ|wrote|op-ed|column|"
-    r"broadcast|aired|seen by|obtained|reveal|confirm|poll|survey|investigat|analys|\)"
+_SOURCE_CUES = (
+    "told", "according to", "speaking to", "spoke to", "talking to", "in an interview with", "reported by",
+    "quoted by", "cited by", "published by", "carried by", "first reported by", "writing in", "wrote in",
+    "an op-ed in", "a column in", "broadcast by", "aired on", "seen by", "obtained by",
+)  # fmt: skip
+_REPORTING = (
+    "reported", "reports", "first reported", "has reported", "said in a report", "quoted", "cited", "wrote",
+    "published", "revealed", "confirmed",
+)  # fmt: skip
+_STUDIES = ("poll", "survey", "investigation", "analysis")
+_OWN_WORK = ("reporter", "correspondent", "report", *_STUDIES)  # "the Courier's reporter"
+
+
+def _frame(pattern: str, *cues: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A frame, and the words one of which any text it matches holds (tried first: a line
+    without any is passed by before the frame, which tries each position of the line)."""
+    return re.compile("|".join(re.escape(c) for c in cues)), re.compile(pattern, re.M)
+
+
+_FRAMES = (
+    _frame(r"\b(?:" + "|".join(_SOURCE_CUES) + r")[ ]+" + _NAME, *_SOURCE_CUES),
+    _frame(
+        r"(?:^|[.;:][ ]+|,[ ]+)"
+        + _NAME
+        + r"(?=[ ]+(?:"
+        + "|".join(_REPORTING)
+        + r")\b|['’]s[ ]+(?:"
+        + "|".join(_OWN_WORK)
+        + r")\b)",
+        *_REPORTING,
+        *_OWN_WORK,
+    ),
+    _frame(
+        r"\b[Aa]n?[ ]+(?:new[ ]+|recent[ ]+|latest[ ]+)?" + _NAME + r"(?=[ ]+(?:" + "|".join(_STUDIES) + r")\b)",
+        *_STUDIES,
+    ),
+    _frame(r"^[ ]*(?:[A-Z][A-Z.'’ -]*(?:,[ ]*[\w. ]{2,30})?[ ]+)?\(" + _NAME + r"\)[ ]*[-:]", "("),
 )
 _END = re.compile(rf"\b({_STRONG}|{_WEAK}|{_NEEDS_MEDIA})$")
 _NOT_OUTLET_WORDS = frozenset(
@@ -82,9 +102,9 @@ def unlisted_mentions(body: Body, lines: list[int] | None = None) -> dict[int, l
     for k in range(len(body.lines)) if lines is None else lines:
         text = folded[k]
         found: list[Mention] = []
-        if not _ANY_CUE.search(text):
-            continue
-        for frame in _FRAMES:
+        for cue, frame in _FRAMES:
+            if cue.search(text) is None:
+                continue
             for m in frame.finditer(text):
                 the = m.group("the") or ""
                 bare = m.group("name")[len(the) :]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -31,6 +30,7 @@ from auditor.report.paths import NotePaths
 from auditor.report.sink import Sink
 from auditor.report.summary import render_summary
 from auditor.reuse.index import ReuseIndex
+from auditor.run import collector
 from auditor.run.keep import Keeping, KeptTarget
 from auditor.run.places import source_links, summary_links
 from auditor.run.pool import capped_jobs, worker_setup
@@ -190,12 +190,7 @@ def _close(*held: Any) -> None:
 def _context(o: AuditOptions) -> tuple[list[Path], tuple[AuditContext, str]]:
     """The rule folders, and the rules and registries loaded from them with their digest."""
     folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
-    loaded = build_context(folders, o.ignore)
-    # They live as long as the run: the garbage collector need not walk their objects at every
-    # collection, and forked workers share their memory pages instead of copying the ones the
-    # collector would touch.
-    gc.freeze()
-    return folders, loaded
+    return folders, build_context(folders, o.ignore)
 
 
 def _target(
@@ -226,7 +221,27 @@ def audit(
     """
     started = time.perf_counter()
     known = _known(o.baseline)
-    folders, (ctx, digest) = _context(o)
+    collector.hold()  # the rules and registries live as long as the run (run/collector.py)
+    try:
+        folders, (ctx, digest) = _context(o)
+        collector.loaded()
+        return _audit(o, started, known, folders, ctx, digest, say, texts, keep, write)
+    finally:
+        collector.release()
+
+
+def _audit(
+    o: AuditOptions,
+    started: float,
+    known: frozenset[str],
+    folders: list[Path],
+    ctx: AuditContext,
+    digest: str,
+    say: Callable[[str], None] | None,
+    texts: Mapping[str, bytes | str] | None,
+    keep: dict[str, str] | None,
+    write: bool,
+) -> AuditOutcome:
     paths, memory, errors = _in_memory(o, texts or {})
     files, problems = input_files(paths, memory=memory.keys())
     errors += problems
@@ -257,7 +272,6 @@ def audit(
         raise
     finally:
         _close(reuse, client, cluster)
-        gc.unfreeze()  # a library caller's objects go back under the collector (see _context)
     target.finish()
     LAPS.lap("write reports")
     add_seconds(result.stage_seconds, LAPS.take())

@@ -7,7 +7,6 @@ buckets, so that the main process only merges.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from auditor.models import Article
 from auditor.outlets.publisher import page_evidence
 from auditor.report.record import ArticleRecord
 from auditor.reuse.postings import bucket_postings
+from auditor.run import collector
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def init_worker(folders: list[Path], ignore: frozenset[str]) -> None:
     a second of loading saved per worker); a spawned one loads them."""
     if _CTX is None:
         use_context(build_context(folders, ignore)[0])
-        gc.freeze()  # as the main process does (run/audit.py)
+        collector.loaded()  # as the main process does (run/audit.py); a forked worker inherits it
 
 
 def use_context(ctx: AuditContext) -> None:
