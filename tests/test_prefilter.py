@@ -2,6 +2,7 @@
 pattern matches, its RE2 superset matches too, and the role of every mention is the one
 Python's engine alone gives, in any script around the name."""
 
+import functools
 import re
 import sys
 
@@ -13,6 +14,7 @@ import auditor.outlets.citations as citations
 import auditor.outlets.roles as roles
 from auditor.datafiles import default_rules_dir
 from auditor.outlets.matcher import load_registry
+from auditor.text.normalize import normalize
 from auditor.text.prefilter import PY_SPACES, Prefiltered, Unsupported, prefiltered, superset_pattern
 
 PREFILTERED = {
@@ -161,6 +163,51 @@ def test_roles_in_any_script_are_pythons(monkeypatch):
     for p in PREFILTERED.values():
         monkeypatch.setattr(p, "_pre", None)
     assert [roles.classify(line, m) for line, m in cases] == fast
+
+
+@functools.cache
+def shipped_registry():
+    return load_registry([default_rules_dir()])
+
+
+# What may follow a name: every kind of cue read on the text after it, and plain words.
+AFTER = [
+    "said",
+    " reported",
+    " (AP) - ",
+    ")",
+    " ) ",
+    "/ Getty Images",
+    " photo",
+    " = ",
+    "(@reuters)",
+    " may earn a commission",
+    "'s reporter",
+    " wires",
+    ".",
+    " and",
+    " the talks",
+    "\u00a0",
+]
+ROLE_TEXTS = st.lists(
+    st.sampled_from(PIECES + AFTER + ["By ", "© 2024 ", "READ MORE: ", "[", "check out "]), max_size=10
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ROLE_TEXTS, ROLE_TEXTS)
+def test_the_quick_way_to_other_gives_the_roles_every_cue_gives(before, after):
+    # classify_folded answers early when no cue stands before the name and none after it; the
+    # answer must be the one reading every cue in turn gives (roles._role).
+    registry = shipped_registry()
+    for name in ("Reuters", "AP", "Al Jazeera"):
+        line = "".join(before) + name + "".join(after)
+        folded = normalize(line, keep_case=True, collapse=False)
+        for m in registry.find(line):
+            quick = roles.classify_folded(folded, m)
+            reading = roles._BEFORE_NAME.read(roles.near(folded[: m.start]))
+            slow = "cross_reference" if roles._XREF.match(folded) else roles._role(folded, m, reading, folded[m.end :])
+            assert quick == slow, (line, m.start)
 
 
 def test_a_body_line_is_classified_from_the_body_s_one_fold():

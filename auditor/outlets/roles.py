@@ -132,6 +132,24 @@ def near(left: str) -> str:
 
 # The cues read in the words before a name, all in one RE2 pass over them.
 _BEFORE_NAME = CueSet(_BOILERPLATE_LEFT, _CREDIT_LEFT, _VIA_LEFT, _SOURCE_LEFT, _MEDIA_NOUN_LEFT)
+# Every pattern read on the text right after a name, as one: most names (nine in ten end as
+# "other") have none of them after it and no cue before it, and then only the roles read on
+# the rest of the line are left to try (``classify_folded``).
+_ANY_RIGHT = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})"
+        for p in (
+            _BOILERPLATE_RIGHT,
+            _WITH_WIRES_RIGHT,
+            _DATELINE_RIGHT,
+            _OPENING_RIGHT,
+            _CREDIT_RIGHT,
+            _SOURCE_RIGHT,
+            _POST_SIGNATURE_RIGHT,
+            re.compile(r"^\s*="),  # a Korean byline's "[outlet=writer]"
+        )
+    )
+)
 
 
 def classify(line: str, m: Mention) -> Role:
@@ -143,9 +161,24 @@ def classify_folded(text: str, m: Mention) -> Role:
     """``classify`` of a line already folded as ``normalize(line, keep_case=True, collapse=False)``
     (a body's ``folded_lines``: the one fold every stage shares)."""
     before, right = _BEFORE_NAME.read(near(text[: m.start])), text[m.end :]
-    left = before.text
     if _XREF.match(text):
         return "cross_reference"
+    if _nothing_around(before, right):
+        # No cue before the name, none after it, and the name does not close its line: of the
+        # roles ``_role`` reads only these can hold, in this order (tests/test_prefilter.py).
+        if is_byline_line(text, m) or (_COPYRIGHT_LEFT.search(text[: m.start]) and len(text) < 300):
+            return "publisher_byline"
+        return "cross_reference" if _PROMO.search(text) else "other"
+    return _role(text, m, before, right)
+
+
+def _nothing_around(before: Reading, right: str) -> bool:
+    return not before.may_match_any() and bool(right.strip(" .)\u00a0")) and _ANY_RIGHT.match(right) is None
+
+
+def _role(text: str, m: Mention, before: Reading, right: str) -> Role:
+    """The role from every cue in turn (what ``classify_folded`` reads past its quick tests)."""
+    left = before.text
     if _is_publisher_line(text, before, right, m):
         return "publisher_byline"
     if _is_dateline(left, right):

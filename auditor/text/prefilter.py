@@ -191,6 +191,10 @@ class Reading:
     def __init__(self, text: str, maybe: frozenset[int], index: dict[int, int]) -> None:
         self.text, self._maybe, self._index = text, maybe, index
 
+    def may_match_any(self) -> bool:
+        """Could any pattern of the set match this text? (No means every ``search`` is None.)"""
+        return bool(self._maybe)
+
     def search(self, p: Prefiltered) -> re.Match[str] | None:
         k = self._index.get(id(p))
         if k is None:
