@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from auditor.text.normalize import fold, lower_same_length, normalize
 from auditor.text.prefilter import PY_SPACES
-from auditor.text.safe_regex import compile_pattern
+from auditor.text.safe_regex import compile_pattern, lines_matching
 
 # Where a line is not collapsed as str.split() and " ".join() leave it: a space that opens or
 # closes it, two spaces running, or any other character str.isspace() takes (the newline aside).
@@ -87,18 +87,8 @@ class Body:
         the fold finds the others, which alone are split and joined again (a third of the time
         of doing every line, on the benchmark corpus)."""
         out = self.folded_lines.copy()
-        # Searched as UTF-8 bytes, encoded once: given a str, the RE2 wrapper encodes the whole
-        # text at every search (see safe_regex.lines_to_check). A line's number is the same in both.
-        data = self.folded.encode("utf-8")
-        pos = line = counted = 0
-        while (m := _UNCOLLAPSED.search(data, pos)) is not None:
-            start = m.start()
-            line += data.count(b"\n", counted, start)
-            counted = start
-            out[line] = " ".join(out[line].split())
-            pos = data.find(b"\n", start) + 1
-            if pos == 0:
-                break
+        for k in lines_matching(_UNCOLLAPSED, self.folded.encode("utf-8")):
+            out[k] = " ".join(out[k].split())
         return out
 
     @cached_property

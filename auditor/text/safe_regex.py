@@ -68,24 +68,31 @@ def lines_to_check(patterns: tuple[str, ...], text: str) -> list[int]:
     prefilter = any_line_set(patterns)
     if prefilter is None:
         return list(range(text.count("\n") + 1))
-    # RE2 reads UTF-8: given a str, the wrapper encodes the whole text at every call and maps
-    # offsets back, so a loop of searches is quadratic. The text is encoded once here, and
-    # newlines are counted in the bytes (a line's number is the same in both).
     data = text.encode("utf-8")
     out: set[int] = set()
     for k in prefilter.Match(data) or ():
-        rx = compile_pattern(f"(?m:{patterns[k]})")
-        pos = line = counted = 0
-        while (m := rx.search(data, pos)) is not None:
-            start = m.start()
-            line += data.count(b"\n", counted, start)
-            counted = start
-            out.add(line)
-            nl = data.find(b"\n", start)
-            if nl < 0:
-                break
-            pos = nl + 1
+        out.update(lines_matching(compile_pattern(f"(?m:{patterns[k]})"), data))
     return sorted(out)
+
+
+def lines_matching(rx: Any, data: bytes) -> Iterator[int]:
+    """The 0-based number of each line of ``data`` (UTF-8) on which the RE2 ``rx`` finds a match
+    starting, once each, in order.
+
+    RE2 reads UTF-8: given a str, the wrapper encodes the whole text at every call and maps
+    offsets back, so a loop of searches on a str is quadratic. The caller encodes the text once,
+    and newlines are counted in the bytes (a line's number is the same in both).
+    """
+    pos = line = counted = 0
+    while (m := rx.search(data, pos)) is not None:
+        start = m.start()
+        line += data.count(b"\n", counted, start)
+        counted = start
+        yield line
+        nl = data.find(b"\n", start)
+        if nl < 0:
+            return
+        pos = nl + 1
 
 
 def syntax_positions(pattern: str, start: int = 0) -> Iterator[int]:
