@@ -116,16 +116,16 @@ def goals(size: int, target: int, taper: int = 0, least: int = 0) -> list[tuple[
         if size < 2 * target:
             return []
         return [(g, min(g + target, size)) for g in range(target, size - target // 2, target)]
-    out: list[tuple[int, int]] = []
+
+    def step(pos: int) -> int:  # the chunk that starts at ``pos``
+        return min(target, max(least, (size - pos) // (2 * taper), 1))
+
+    ends: list[int] = []
     pos = 0
-    while True:
-        step = min(target, max(least, (size - pos) // (2 * taper), 1))
-        if out:  # the goal at ``pos`` looks for its cut within the next step
-            out[-1] = (pos, min(pos + step, size))
-        if pos + step >= size - step // 2:  # what is left joins the last chunk
-            return out
-        pos += step
-        out.append((pos, pos))
+    while pos + step(pos) < size - step(pos) // 2:  # else what is left joins the last chunk
+        pos += step(pos)
+        ends.append(pos)
+    return [(g, min(g + step(g), size)) for g in ends]
 
 
 def plan(
