@@ -166,7 +166,7 @@ def classify_folded(text: str, m: Mention) -> Role:
     if _nothing_around(before, right):
         # No cue before the name, none after it, and the name does not close its line: of the
         # roles ``_role`` reads only these can hold, in this order (tests/test_prefilter.py).
-        if is_byline_line(text, m) or (_COPYRIGHT_LEFT.search(text[: m.start]) and len(text) < 300):
+        if is_byline_line(text, m) or _in_copyright_line(text, m):
             return "publisher_byline"
         return "cross_reference" if _PROMO.search(text) else "other"
     return _role(text, m, before, right)
@@ -210,7 +210,12 @@ def _is_publisher_line(text: str, before: Reading, right: str, m: Mention) -> bo
     # Korean bylines put the outlet before the writer: "[엔터미디어=정덕현의 이슈공감]".
     if left.rstrip().endswith("[") and right.lstrip().startswith("="):
         return True
-    return bool(_COPYRIGHT_LEFT.search(left)) and len(text) < 300
+    return _in_copyright_line(text, m)
+
+
+def _in_copyright_line(text: str, m: Mention) -> bool:
+    """A short line that opens with a copyright mark before the name: who owns this copy."""
+    return len(text) < 300 and bool(_COPYRIGHT_LEFT.search(text[: m.start]))
 
 
 def _is_dateline(left: str, right: str) -> bool:
