@@ -188,9 +188,12 @@ def _close(*held: Any) -> None:
 
 
 def _context(o: AuditOptions) -> tuple[list[Path], tuple[AuditContext, str]]:
-    """The rule folders, and the rules and registries loaded from them with their digest."""
+    """The rule folders, and the rules and registries loaded from them with their digest (then
+    frozen for the run: run/collector.py)."""
     folders = rule_folders(list(o.rules), use_defaults=o.default_rules)
-    return folders, build_context(folders, o.ignore)
+    loaded = build_context(folders, o.ignore)
+    collector.loaded()
+    return folders, loaded
 
 
 def _target(
@@ -219,29 +222,23 @@ def audit(
     waits for another one writing the same --out). The reports named in ``keep`` get their
     text there; with ``write`` false nothing is written.
     """
-    started = time.perf_counter()
-    known = _known(o.baseline)
-    collector.hold()  # the rules and registries live as long as the run (run/collector.py)
+    collector.hold()  # no collections while the rules load, then seldom (run/collector.py)
     try:
-        folders, (ctx, digest) = _context(o)
-        collector.loaded()
-        return _audit(o, started, known, folders, ctx, digest, say, texts, keep, write)
+        return _audit(o, say, texts, keep, write)
     finally:
         collector.release()
 
 
 def _audit(
     o: AuditOptions,
-    started: float,
-    known: frozenset[str],
-    folders: list[Path],
-    ctx: AuditContext,
-    digest: str,
     say: Callable[[str], None] | None,
     texts: Mapping[str, bytes | str] | None,
     keep: dict[str, str] | None,
     write: bool,
 ) -> AuditOutcome:
+    started = time.perf_counter()
+    known = _known(o.baseline)
+    folders, (ctx, digest) = _context(o)
     paths, memory, errors = _in_memory(o, texts or {})
     files, problems = input_files(paths, memory=memory.keys())
     errors += problems
