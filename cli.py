@@ -17,6 +17,7 @@ try:
     from auditor.commands.config import config
     from auditor.commands.configured import config_keys_help
     from auditor.commands.fetch import fetch
+    from auditor.commands.quick_exit import run_and_exit
     from auditor.commands.rules import rules, rules_check, rules_list
     from auditor.commands.schema import schema
     from auditor.commands.shell import AuditorGroup, examples
@@ -31,6 +32,7 @@ __all__ = [
     "config",
     "fetch",
     "main",
+    "run",
     "rules",
     "rules_check",
     "rules_list",
@@ -53,5 +55,10 @@ for command in (audit, config, fetch, baseline, rules, schema):
     main.add_command(command)
 
 
+def run() -> None:
+    """The `auditor` program: the command line, then a quick exit (auditor/commands/quick_exit.py)."""
+    run_and_exit(main)
+
+
 if __name__ == "__main__":
-    main()
+    run()
