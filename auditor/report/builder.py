@@ -134,14 +134,9 @@ class ReportBuilder:
         return known_here
 
     def _note(self, rec: ArticleRecord, flagged: bool) -> str:
-        # The note's path is named only where a report shows it: notes, the CSV, the first
-        # rows of the summary and of the overview's list. Making it costs a slug a headline.
-        wanted = (
-            "md" in self.formats
-            or "csv" in self.formats
-            or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
-            or (not rec.overview.has_original and self.overview.lists_more())
-        )
+        # The note's path is named only where a report shows it: notes and index.md (with its
+        # overview), the CSV, the first rows of the summary. Making it costs a slug a headline.
+        wanted = "md" in self.formats or "csv" in self.formats or (flagged and len(self.stats.flagged) < SUMMARY_ROWS)
         return self.paths.note(self.doc.path, rec.index, rec.overview.altered) if wanted else ""
 
     def article(self, rec: ArticleRecord) -> None:
@@ -167,9 +162,9 @@ class ReportBuilder:
             text = render_note(path, rec.article, self.meta, links, known_here, self.doc.page, self.doc.view)
             self.t.put(note, text, tail=self.settings_tail)
             self.index.add(rec.article, note)
+            self.overview.add(path, rec.overview, note)  # shown in index.md only
         if "csv" in self.formats:
             self.t.add("articles.csv", csv_row(path, rec.article, note))
-        self.overview.add(path, rec.overview, note)
 
     def end_document(self, line_count: int, warnings: list[str]) -> None:
         if self._sarif is not None:

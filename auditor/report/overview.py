@@ -27,10 +27,6 @@ class Overview:
     no_original: list = field(default_factory=list)
     no_original_total: int = 0
 
-    def lists_more(self) -> bool:
-        """Is there room left in the list of articles without an original?"""
-        return len(self.no_original) < LIST_CAP
-
     def add(self, path: str, facts: OverviewFacts, note: str) -> None:
         for key, form, cats in facts.terms:
             self.terms[key] += 1
