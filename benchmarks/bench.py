@@ -217,9 +217,10 @@ def pages(args: argparse.Namespace, work: Path, seed: int) -> None:
     sys.path.insert(0, str(ROOT))
     from pages import compare, summary
 
-    written = write_pages(work / "pages", args.pages, seed=seed)
-    texts = [p.read_text(encoding="utf-8") for p in written]
-    print(f"\nHTML, {args.pages} generated farm pages: {summary(*compare(texts))}")
+    if args.pages > 0:  # --pages 0: only the --pages-dir folders
+        written = write_pages(work / "pages", args.pages, seed=seed)
+        texts = [p.read_text(encoding="utf-8") for p in written]
+        print(f"\nHTML, {args.pages} generated farm pages: {summary(*compare(texts))}")
     for folder in args.pages_dir:
         found = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.html"))]
         if found:
