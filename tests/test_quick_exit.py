@@ -44,13 +44,19 @@ def _reports(out: Path) -> dict[str, bytes]:
     ids=["text", "all-formats-jobs-2", "quiet"],
 )
 def test_same_output_status_and_reports_as_an_ordinary_exit(tmp_path, args):
-    quick = _run(CLI, "audit", str(TRAPS), "--no-config", "--out", str(tmp_path / "q"), *args)
-    ordinary = _run(ORDINARY, "audit", str(TRAPS), "--no-config", "--out", str(tmp_path / "o"), *args)
+    quick_out, ordinary_out = tmp_path / "quick", tmp_path / "ordinary"
+    quick = _run(CLI, "audit", str(TRAPS), "--no-config", "--out", str(quick_out), *args)
+    ordinary = _run(ORDINARY, "audit", str(TRAPS), "--no-config", "--out", str(ordinary_out), *args)
     assert quick.returncode == ordinary.returncode
-    assert quick.stdout.replace(b"/q", b"/o") == ordinary.stdout
-    assert quick.stderr.replace(b"/q", b"/o") == ordinary.stderr
+    assert _as_ordinary(quick.stdout, quick_out, ordinary_out) == ordinary.stdout
+    assert _as_ordinary(quick.stderr, quick_out, ordinary_out) == ordinary.stderr
     assert (quick.stdout or quick.stderr) or "-q" in args  # what was printed was flushed
-    assert _reports(tmp_path / "q") == _reports(tmp_path / "o")
+    assert _reports(quick_out) == _reports(ordinary_out)
+
+
+def _as_ordinary(output: bytes, quick_out: Path, ordinary_out: Path) -> bytes:
+    """The output with the quick run's --out folder named as the ordinary run's."""
+    return output.replace(str(quick_out).encode(), str(ordinary_out).encode())
 
 
 def test_a_usage_error_keeps_its_status_and_message(tmp_path):
@@ -114,7 +120,55 @@ def test_a_message_instead_of_a_status_is_printed(tmp_path):
 
 
 def test_python_dash_m_exits_the_same_way(tmp_path):
-    quick = _run([sys.executable, "-m", "auditor"], "audit", str(TRAPS), "--no-config", "--out", str(tmp_path / "m"))
-    ordinary = _run(ORDINARY, "audit", str(TRAPS), "--no-config", "--out", str(tmp_path / "o"))
+    quick_out, ordinary_out = tmp_path / "quick", tmp_path / "ordinary"
+    quick = _run([sys.executable, "-m", "auditor"], "audit", str(TRAPS), "--no-config", "--out", str(quick_out))
+    ordinary = _run(ORDINARY, "audit", str(TRAPS), "--no-config", "--out", str(ordinary_out))
     assert quick.returncode == ordinary.returncode
-    assert quick.stdout.replace(b"/m", b"/o") == ordinary.stdout
+    assert _as_ordinary(quick.stdout, quick_out, ordinary_out) == ordinary.stdout
+    # click names the program "auditor" under -m, "cli.py" otherwise: compared past the usage line.
+    assert _reports(quick_out) == _reports(ordinary_out)
+
+
+@pytest.mark.parametrize("closed", [1, 2], ids=["stdout", "stderr"])
+@pytest.mark.parametrize("args", [["--version"], ["audit", "--no-such-option"]], ids=["version", "usage-error"])
+def test_a_closed_stream_gives_the_ordinary_status(closed, args):
+    # A closed descriptor leaves sys.stdout or sys.stderr None: the ordinary exit copes with that.
+    def run(cmd: list[str]) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [*cmd, *args], capture_output=False, stdout=subprocess.DEVNULL if closed == 2 else None,
+            stderr=subprocess.DEVNULL if closed == 1 else None, timeout=60, check=False, env=BUFFERED,
+            preexec_fn=lambda: os.close(closed),
+        )  # fmt: skip
+
+    assert run(CLI).returncode == run(ORDINARY).returncode
+
+
+def test_a_full_disk_on_stdout_gives_the_ordinary_status_and_message(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    outcomes = []
+    for cmd in (CLI, ORDINARY):
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(
+                [*cmd, "rules", "list"], stdout=full, stderr=subprocess.PIPE, timeout=60, check=False, env=BUFFERED
+            )
+        outcomes.append((done.returncode, done.stderr))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] != 0
+
+
+def test_a_profiler_still_writes_its_file(tmp_path):
+    # python -m cProfile writes its output after the program returns: no quick exit under it.
+    stats = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), str(ROOT / "cli.py"), "--version"],
+        capture_output=True, timeout=60, check=False, env=BUFFERED,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert stats.stat().st_size > 0
+
+
+def test_what_exit_handlers_print_is_flushed(tmp_path):
+    done = _program(tmp_path, 'atexit.register(lambda: sys.stdout.write("said at exit"))')
+    assert done.returncode == 0
+    assert done.stdout == "said at exit"
