@@ -1,4 +1,5 @@
 import os
+import threading
 
 import pytest
 from hypothesis import given
@@ -92,3 +93,20 @@ def test_big_files_are_hashed_in_the_background_and_tasks_do_not_carry_the_wait(
     copy = pickle.loads(pickle.dumps(stream))
     assert copy.pending_digest is None and copy.path == stream.path
     assert stream.digest() == hashlib.sha256(path.read_bytes()).hexdigest() == stream.sha256
+    # The wait ends the thread: none outlives it (an idle one would stop the quick exit).
+    assert not [t for t in threading.enumerate() if t.name.startswith("sha256")]
+
+
+def test_a_background_hash_that_fails_raises_where_the_digest_is_awaited(tmp_path, monkeypatch):
+    import auditor.ingest.sources as ingest
+
+    def unreadable(path):
+        raise OSError("gone")
+
+    monkeypatch.setattr(ingest, "BACKGROUND_HASH_BYTES", 1)
+    monkeypatch.setattr(ingest, "_sha256", unreadable)
+    path = tmp_path / "big.txt"
+    path.write_text("A headline\n\nSome body text here.\n", encoding="utf-8")
+    stream = ingest.open_source(path)
+    with pytest.raises(OSError, match="gone"):
+        stream.digest()

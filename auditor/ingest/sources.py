@@ -7,10 +7,9 @@ import hashlib
 import io
 import os
 import re
+import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -60,7 +59,7 @@ class SourceStream:
     warnings: list[str] = field(default_factory=list)
     page: PageInfo | None = None
     view: list[str] | None = None
-    pending_digest: Future | None = field(default=None, repr=False, compare=False)
+    pending_digest: BackgroundDigest | None = field(default=None, repr=False, compare=False)
     stamp: Stamp | None = None  # the file as it was when opened (see files.changed)
     bytes_read: int = 0  # how far into the file reading has got (for progress)
 
@@ -170,6 +169,32 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+class BackgroundDigest:
+    """A file's SHA-256 computed in a thread of its own, which ``result()`` joins.
+
+    One thread per file, ended by the wait: an idle pool thread would outlive the run and keep
+    the program from its quick exit (commands/quick_exit.py).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._digest = ""
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), name="sha256")
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._digest = _sha256(path)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller by result()
+            self._error = exc
+
+    def result(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._digest
+
+
 def _open_html(p: Path, name: str) -> SourceStream:
     from auditor.ingest.html import read_page
 
@@ -228,13 +253,8 @@ def open_source(path: str | os.PathLike[str]) -> SourceStream:
     if not digest:
         # Hashing a gigabyte takes seconds; the workers start on the file meanwhile (hashlib
         # lets go of the GIL), and the digest is awaited only when the report needs it.
-        stream.pending_digest = _hasher().submit(_sha256, p)
+        stream.pending_digest = BackgroundDigest(p)
     return stream
-
-
-@cache
-def _hasher() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
 
 
 def read_source(path: str | os.PathLike[str]) -> SourceText:
