@@ -185,11 +185,11 @@ def speed(args: argparse.Namespace, work: Path, seed: int) -> None:
     same = (work / "r1" / "audit.json").read_bytes() == (work / "r2" / "audit.json").read_bytes()
     print(f"--jobs 1 and --jobs 2 audit.json byte-identical: {same}")
     small = corpus_of(work, args.small, seed + 1)
-    pairs = [[measure(ours(small, work / f"s{j}", "--jobs", str(j)))[0] for j in (1, 2)] for _ in range(args.rounds)]
-    ratios = [one / two for one, two in pairs]
+    rounds = [[measure(ours(small, work / f"s{j}", "--jobs", str(j)))[0] for j in (1, 2)] for _ in range(args.rounds)]
+    alone, shared = (statistics.median(r[k] for r in rounds) for k in (0, 1))
     print(
-        f"--jobs 2 speed-up at {args.small:g} MB: {statistics.median(ratios):.2f}x "
-        f"(by round: {', '.join(f'{r:.2f}' for r in ratios)}; --jobs 1 {statistics.median(p[0] for p in pairs):.2f} s)"
+        f"--jobs 2 speed-up at {args.small:g} MB: {alone / shared:.2f}x (by round: "
+        f"{', '.join(f'{r[0] / r[1]:.2f}' for r in rounds)}; --jobs 1 {alone:.2f} s)"
     )
 
 
@@ -237,11 +237,18 @@ def compile_bytecode() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "auditor"), str(ROOT / "cli.py")], check=True)
 
 
+def _at_least_one(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=float, default=20, help="corpus size in MB (default 20)")
     ap.add_argument("--small", type=float, default=5, help="the small corpus for --jobs 2 (default 5 MB)")
-    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds of the speed runs (default 3)")
+    ap.add_argument("--rounds", type=_at_least_one, default=3, help="interleaved rounds of the speed runs (default 3)")
     ap.add_argument(
         "--rss", type=lambda s: [float(x) for x in s.split(",") if x], default=[5, 20, 80], help="sizes for peak RSS"
     )
