@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
+from auditor.run import collector
 
 # Imports make objects that live as long as the process (modules, classes, compiled patterns):
-# a collection among them frees nothing. Loading the rules is the same (auditor/run/collector.py).
-_collecting = gc.isenabled()
-gc.disable()
+# a collection among them frees nothing, as while the rules load (auditor/run/collector.py).
+collector.hold()
 try:
     import click
 
@@ -22,8 +21,7 @@ try:
     from auditor.commands.schema import schema
     from auditor.commands.shell import AuditorGroup, examples
 finally:
-    if _collecting:
-        gc.enable()
+    collector.release()
 
 __all__ = [
     "audit",
