@@ -179,18 +179,20 @@ def speed(args: argparse.Namespace, work: Path, seed: int) -> None:
     print(f"(medians of {args.rounds} interleaved rounds; the naive peer ran once)")
     one, two, plain = (results[k][0] for k in ("ours --jobs 1", "ours --jobs 2", "ours --jobs 1 --no-reuse"))
     added = 100 * (one - plain) / plain
-    each = ", ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(taken["ours --jobs 1"], taken["ours --jobs 2"], strict=True))
-    print(f"\n--jobs 2 speed-up at {args.size:g} MB: {one / two:.2f}x (by round: {each})")
+    print("\n" + speed_up(args.size, [t[0] for t in taken["ours --jobs 1"]], [t[0] for t in taken["ours --jobs 2"]]))
     print(f"reuse detection adds {added:.0f}%")
     same = (work / "r1" / "audit.json").read_bytes() == (work / "r2" / "audit.json").read_bytes()
     print(f"--jobs 1 and --jobs 2 audit.json byte-identical: {same}")
     small = corpus_of(work, args.small, seed + 1)
     rounds = [[measure(ours(small, work / f"s{j}", "--jobs", str(j)))[0] for j in (1, 2)] for _ in range(args.rounds)]
-    alone, shared = (statistics.median(r[k] for r in rounds) for k in (0, 1))
-    print(
-        f"--jobs 2 speed-up at {args.small:g} MB: {alone / shared:.2f}x (by round: "
-        f"{', '.join(f'{r[0] / r[1]:.2f}' for r in rounds)}; --jobs 1 {alone:.2f} s)"
-    )
+    print(speed_up(args.small, [r[0] for r in rounds], [r[1] for r in rounds]))
+
+
+def speed_up(mb: float, alone: list[float], shared: list[float]) -> str:
+    """--jobs 2 against --jobs 1 from interleaved rounds: the ratio of the medians, then each round's."""
+    each = ", ".join(f"{a / b:.2f}" for a, b in zip(alone, shared, strict=True))
+    one, two = statistics.median(alone), statistics.median(shared)
+    return f"--jobs 2 speed-up at {mb:g} MB: {one / two:.2f}x (by round: {each}; --jobs 1 {one:.2f} s)"
 
 
 def median_run(got: list[tuple[float, float, float]]) -> tuple[float, float, float]:
